@@ -1,0 +1,232 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/socialchain/socialchain/app"
+)
+
+// DevTestMnemonic is the PUBLIC test mnemonic of the dev chain's funded
+// account. Anyone can derive its keys: never send real value to it.
+const DevTestMnemonic = "fiscal thunder what alley modify stool fuel brass alpha resemble typical follow purity pumpkin scout pave ankle suit banana rate need slow bleak venue"
+
+// DevKeyName is the dev account's name in the dev home's test keyring.
+const DevKeyName = "dev"
+
+// devPorts are the well-known local ports of the dev chain.
+var devPorts = nodePorts{P2P: 26656, RPC: 26657, API: 1317, GRPC: 9090}
+
+const flagReset = "reset"
+
+// DevCmd starts a one-validator development chain, creating its home on
+// first use and resuming it afterwards.
+func DevCmd(mbm genesisDefaults) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "dev",
+		Short: "Start a single-validator development chain with a funded dev account",
+		Long: `Creates (or reuses) a home with one validator and a dev account funded from
+the public test mnemonic, then starts the node with REST on 127.0.0.1:1317,
+gRPC on 127.0.0.1:9090 and CometBFT RPC on 127.0.0.1:26657, one block a second.
+Ctrl-C stops it; running it again resumes the same chain. --reset wipes the
+home first. Node logs go to <home>/dev.log.`,
+		Example: "socialchaind dev\nsocialchaind dev --home /tmp/social-dev --reset",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			clientCtx := client.GetClientContextFromCmd(cmd).WithCmdContext(cmd.Context())
+			home := clientCtx.HomeDir
+			reset, _ := cmd.Flags().GetBool(flagReset)
+			if reset {
+				if err := os.RemoveAll(home); err != nil {
+					return fmt.Errorf("resetting %s: %w", home, err)
+				}
+			}
+			devAddr, created, err := ensureDevHome(clientCtx, home, mbm)
+			if err != nil {
+				return err
+			}
+			if created {
+				cmd.Printf("created dev chain %s in %s\n", app.DefaultChainID, home)
+			} else {
+				cmd.Printf("resuming dev chain in %s\n", home)
+			}
+			return runDevNode(cmd, home, devAddr)
+		},
+	}
+	cmd.Flags().Bool(flagReset, false, "delete the dev home and start a fresh chain")
+	return cmd
+}
+
+// ensureDevHome writes the dev home unless it already holds a genesis.
+func ensureDevHome(clientCtx client.Context, home string, mbm genesisDefaults) (devAddr sdk.AccAddress, created bool, err error) {
+	kr, err := testKeyring(clientCtx, home)
+	if err != nil {
+		return nil, false, err
+	}
+	if _, err := os.Stat(filepath.Join(home, "config", "genesis.json")); err == nil {
+		rec, err := kr.Key(DevKeyName)
+		if err != nil {
+			return nil, false, fmt.Errorf("%s has a genesis but no %q key: run with --reset", home, DevKeyName)
+		}
+		addr, err := rec.GetAddress()
+		return addr, false, err
+	}
+
+	if devAddr, err = importKey(kr, DevKeyName, DevTestMnemonic); err != nil {
+		return nil, false, err
+	}
+	spec := networkSpec{
+		ChainID: app.DefaultChainID,
+		Nodes:   []*validatorNode{{Moniker: "dev", Home: home, Ports: devPorts}},
+		Accounts: []genesisAccount{{
+			Address: devAddr,
+			Coins:   sdk.NewCoins(sdk.NewCoin(app.BondDenom, sdk.TokensFromConsensusPower(1_000_000, sdk.DefaultPowerReduction))),
+		}},
+		ValidatorBalance: sdk.TokensFromConsensusPower(1_000_000, sdk.DefaultPowerReduction),
+		SelfDelegation:   sdk.TokensFromConsensusPower(100, sdk.DefaultPowerReduction),
+		BlockTime:        time.Second,
+		GenesisTime:      time.Now().UTC().Truncate(time.Second),
+	}
+	if err := writeNetwork(clientCtx, spec, mbm); err != nil {
+		return nil, false, err
+	}
+	return devAddr, true, nil
+}
+
+// runDevNode runs `socialchaind start` on home as a child process, prints
+// the endpoints once the first block is in, and stops the node cleanly on
+// SIGINT/SIGTERM.
+func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	logPath := filepath.Join(home, "dev.log")
+	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer logFile.Close()
+
+	node := exec.Command(exe, "start", "--home", home)
+	node.Stdout, node.Stderr = logFile, logFile
+	// Own process group: Ctrl-C reaches only us, and we stop the node once.
+	node.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := node.Start(); err != nil {
+		return fmt.Errorf("starting node: %w", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- node.Wait() }()
+
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(signals)
+
+	ctx, cancel := context.WithCancel(cmd.Context())
+	defer cancel()
+	ready := make(chan int64, 1)
+	go func() {
+		if h, err := waitForHeight(ctx, devPorts.RPC, 1); err == nil {
+			ready <- h
+		}
+	}()
+	noBlockYet := time.After(90 * time.Second)
+
+	for {
+		select {
+		case h := <-ready:
+			printDevBanner(cmd, home, logPath, devAddr, h)
+			noBlockYet = nil
+		case <-noBlockYet:
+			cmd.PrintErrf("no block after 90s; see %s\n", logPath)
+		case err := <-exited:
+			if err != nil {
+				return fmt.Errorf("node exited: %w (see %s)", err, logPath)
+			}
+			return nil
+		case sig := <-signals:
+			cmd.Printf("\n%s: stopping the node…\n", sig)
+			_ = node.Process.Signal(syscall.SIGINT)
+			select {
+			case <-exited:
+				cmd.Println("node stopped")
+				return nil
+			case <-time.After(30 * time.Second):
+				_ = node.Process.Kill()
+				<-exited
+				return errors.New("node did not stop within 30s and was killed")
+			}
+		}
+	}
+}
+
+func printDevBanner(cmd *cobra.Command, home, logPath string, devAddr sdk.AccAddress, height int64) {
+	cmd.Printf(`
+socialchain dev chain is running (chain id %s, height %d)
+
+  REST (gRPC-gateway)  http://127.0.0.1:%d
+  gRPC                 127.0.0.1:%d (server reflection on)
+  CometBFT RPC         http://127.0.0.1:%d   websocket ws://127.0.0.1:%d/websocket
+
+  dev account          %s
+                       key %q in the test keyring of %s
+  node logs            %s
+
+Press Ctrl-C to stop; run the same command again to resume.
+`, app.DefaultChainID, height, devPorts.API, devPorts.GRPC, devPorts.RPC, devPorts.RPC,
+		devAddr, DevKeyName, home, logPath)
+}
+
+// waitForHeight polls CometBFT's /status on rpcPort until the latest block
+// height reaches minHeight.
+func waitForHeight(ctx context.Context, rpcPort int, minHeight int64) (int64, error) {
+	url := fmt.Sprintf("http://127.0.0.1:%d/status", rpcPort)
+	for {
+		if h, err := latestHeight(ctx, url); err == nil && h >= minHeight {
+			return h, nil
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+}
+
+func latestHeight(ctx context.Context, statusURL string) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, statusURL, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var status struct {
+		Result struct {
+			SyncInfo struct {
+				LatestBlockHeight string `json:"latest_block_height"`
+			} `json:"sync_info"`
+		} `json:"result"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&status); err != nil {
+		return 0, err
+	}
+	return strconv.ParseInt(status.Result.SyncInfo.LatestBlockHeight, 10, 64)
+}

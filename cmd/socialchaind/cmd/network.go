@@ -1,0 +1,296 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	cmtcfg "github.com/cometbft/cometbft/config"
+	"github.com/cosmos/go-bip39"
+
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	clientconfig "github.com/cosmos/cosmos-sdk/client/config"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	"github.com/cosmos/cosmos-sdk/crypto/hd"
+	"github.com/cosmos/cosmos-sdk/crypto/keyring"
+	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	"github.com/cosmos/cosmos-sdk/x/genutil"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	"github.com/socialchain/socialchain/app"
+)
+
+// nodePorts are the loopback ports one node listens on.
+type nodePorts struct {
+	P2P  int
+	RPC  int
+	API  int
+	GRPC int
+}
+
+// validatorNode is one validator's home in a network being created.
+type validatorNode struct {
+	Moniker string
+	Home    string
+	Ports   nodePorts
+	// Mnemonic of the validator's operator key; generated when empty.
+	Mnemonic string
+
+	nodeID    string
+	valPubKey cryptotypes.PubKey
+	operator  sdk.AccAddress
+}
+
+// genesisAccount is an account funded at genesis.
+type genesisAccount struct {
+	Address sdk.AccAddress
+	Coins   sdk.Coins
+}
+
+// networkSpec describes a whole network to write to disk.
+type networkSpec struct {
+	ChainID string
+	Nodes   []*validatorNode
+	// Accounts funded at genesis besides the validators' operators.
+	Accounts []genesisAccount
+	// ValidatorBalance funds each operator; SelfDelegation of it is bonded.
+	ValidatorBalance math.Int
+	SelfDelegation   math.Int
+	// BlockTime is the pause after each commit (CometBFT timeout_commit).
+	BlockTime time.Duration
+	// GenesisTime is shared by every node so their genesis files match.
+	GenesisTime time.Time
+}
+
+const validatorKeyName = "validator"
+
+// newMnemonic returns a fresh 24-word BIP39 mnemonic.
+func newMnemonic() (string, error) {
+	entropy, err := bip39.NewEntropy(256)
+	if err != nil {
+		return "", err
+	}
+	return bip39.NewMnemonic(entropy)
+}
+
+// testKeyring opens the unencrypted "test" keyring in home: dev and
+// localnet keys are throwaway keys by design.
+func testKeyring(clientCtx client.Context, home string) (keyring.Keyring, error) {
+	return keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, home, nil, clientCtx.Codec)
+}
+
+// importKey puts mnemonic's default-path secp256k1 key into kr under name.
+func importKey(kr keyring.Keyring, name, mnemonic string) (sdk.AccAddress, error) {
+	if !bip39.IsMnemonicValid(mnemonic) {
+		return nil, fmt.Errorf("key %q: mnemonic is not a valid BIP39 mnemonic", name)
+	}
+	rec, err := kr.NewAccount(name, mnemonic, "", sdk.GetConfig().GetFullBIP44Path(), hd.Secp256k1)
+	if err != nil {
+		return nil, fmt.Errorf("key %q: %w", name, err)
+	}
+	return rec.GetAddress()
+}
+
+// writeNetwork creates every node's home: keys, CometBFT and app config,
+// gentxs, and one identical genesis file with persistent peers wired.
+func writeNetwork(clientCtx client.Context, spec networkSpec, mbm genesisDefaults) error {
+	gentxsDir, err := os.MkdirTemp("", "socialchain-gentxs-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(gentxsDir)
+
+	accounts := append([]genesisAccount(nil), spec.Accounts...)
+	for _, n := range spec.Nodes {
+		if err := initNodeHome(clientCtx, spec, n); err != nil {
+			return fmt.Errorf("node %s: %w", n.Moniker, err)
+		}
+		accounts = append(accounts, genesisAccount{
+			Address: n.operator,
+			Coins:   sdk.NewCoins(sdk.NewCoin(app.BondDenom, spec.ValidatorBalance)),
+		})
+		if err := writeGentx(clientCtx, spec, n, gentxsDir); err != nil {
+			return fmt.Errorf("node %s gentx: %w", n.Moniker, err)
+		}
+	}
+
+	appState, err := genesisAppState(clientCtx, mbm.DefaultGenesis(), accounts)
+	if err != nil {
+		return err
+	}
+	for _, n := range spec.Nodes {
+		genesis := genutiltypes.NewAppGenesisWithVersion(spec.ChainID, appState)
+		genesis.GenesisTime = spec.GenesisTime
+		cometCfg, err := cometConfigFor(spec, n)
+		if err != nil {
+			return err
+		}
+		if err := genutil.ExportGenesisFile(genesis, cometCfg.GenesisFile()); err != nil {
+			return err
+		}
+		initCfg := genutiltypes.NewInitConfig(spec.ChainID, gentxsDir, n.nodeID, n.valPubKey)
+		if _, err := genutil.GenAppStateFromConfig(
+			clientCtx.Codec, clientCtx.TxConfig, cometCfg, initCfg, genesis,
+			banktypes.GenesisBalancesIterator{}, genutiltypes.DefaultMessageValidator,
+			clientCtx.TxConfig.SigningContext().ValidatorAddressCodec(),
+		); err != nil {
+			return fmt.Errorf("node %s genesis: %w", n.Moniker, err)
+		}
+	}
+	return nil
+}
+
+// genesisDefaults is the part of the module manager that knows defaults.
+type genesisDefaults interface {
+	DefaultGenesis() map[string]json.RawMessage
+}
+
+// cometConfigFor returns the CometBFT config for node n: loopback only,
+// spec.BlockTime between blocks, and n's ports.
+func cometConfigFor(spec networkSpec, n *validatorNode) (*cmtcfg.Config, error) {
+	cfg := cmtcfg.DefaultConfig()
+	cfg.SetRoot(n.Home)
+	cfg.Moniker = n.Moniker
+	cfg.P2P.ListenAddress = fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.P2P)
+	cfg.RPC.ListenAddress = fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.RPC)
+	cfg.RPC.PprofListenAddress = ""
+	cfg.ProxyApp = ""
+	// Peers all live on loopback.
+	cfg.P2P.AddrBookStrict = false
+	cfg.P2P.AllowDuplicateIP = true
+	cfg.Consensus.TimeoutCommit = spec.BlockTime
+	cfg.Instrumentation.Prometheus = false
+	return cfg, cfg.ValidateBasic()
+}
+
+func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) error {
+	cometCfg, err := cometConfigFor(spec, n)
+	if err != nil {
+		return err
+	}
+	for _, dir := range []string{filepath.Join(n.Home, "config"), filepath.Join(n.Home, "data")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	n.nodeID, n.valPubKey, err = genutil.InitializeNodeValidatorFiles(cometCfg)
+	if err != nil {
+		return err
+	}
+
+	if n.Mnemonic == "" {
+		if n.Mnemonic, err = newMnemonic(); err != nil {
+			return err
+		}
+	}
+	kr, err := testKeyring(clientCtx, n.Home)
+	if err != nil {
+		return err
+	}
+	if n.operator, err = importKey(kr, validatorKeyName, n.Mnemonic); err != nil {
+		return err
+	}
+	// The operator mnemonic stays with the node so an operator can
+	// recover the key; it is a localnet/dev key only.
+	seed, _ := json.MarshalIndent(map[string]string{"address": n.operator.String(), "mnemonic": n.Mnemonic}, "", "  ")
+	if err := os.WriteFile(filepath.Join(n.Home, "key_seed.json"), seed, 0o600); err != nil {
+		return err
+	}
+
+	cmtcfg.WriteConfigFile(filepath.Join(n.Home, "config", "config.toml"), cometCfg)
+
+	appCfg := serverconfig.DefaultConfig()
+	appCfg.MinGasPrices = "0" + app.BondDenom
+	appCfg.API.Enable = true
+	appCfg.API.Swagger = true
+	appCfg.API.EnableUnsafeCORS = true
+	appCfg.API.Address = fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.API)
+	appCfg.GRPC.Enable = true
+	appCfg.GRPC.Address = fmt.Sprintf("127.0.0.1:%d", n.Ports.GRPC)
+	serverconfig.WriteConfigFile(filepath.Join(n.Home, "config", "app.toml"), appCfg)
+
+	return writeClientConfig(filepath.Join(n.Home, "config"), clientConfig{&clientconfig.ClientConfig{
+		ChainID:        spec.ChainID,
+		KeyringBackend: keyring.BackendTest,
+		Output:         "text",
+		Node:           fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.RPC),
+		BroadcastMode:  "sync",
+	}})
+}
+
+func writeGentx(clientCtx client.Context, spec networkSpec, n *validatorNode, gentxsDir string) error {
+	kr, err := testKeyring(clientCtx, n.Home)
+	if err != nil {
+		return err
+	}
+	msg, err := stakingtypes.NewMsgCreateValidator(
+		sdk.ValAddress(n.operator).String(),
+		n.valPubKey,
+		sdk.NewCoin(app.BondDenom, spec.SelfDelegation),
+		stakingtypes.NewDescription(n.Moniker, "", "", "", ""),
+		stakingtypes.NewCommissionRates(math.LegacyNewDecWithPrec(5, 2), math.LegacyNewDecWithPrec(20, 2), math.LegacyNewDecWithPrec(1, 2)),
+		math.OneInt(),
+	)
+	if err != nil {
+		return err
+	}
+	txBuilder := clientCtx.TxConfig.NewTxBuilder()
+	if err := txBuilder.SetMsgs(msg); err != nil {
+		return err
+	}
+	txBuilder.SetGasLimit(200_000)
+	txBuilder.SetMemo(fmt.Sprintf("%s@127.0.0.1:%d", n.nodeID, n.Ports.P2P))
+
+	factory := tx.Factory{}.
+		WithChainID(spec.ChainID).
+		WithKeybase(kr).
+		WithTxConfig(clientCtx.TxConfig)
+	if err := tx.Sign(clientCtx.CmdContext, factory, validatorKeyName, txBuilder, true); err != nil {
+		return err
+	}
+	bz, err := clientCtx.TxConfig.TxJSONEncoder()(txBuilder.GetTx())
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(gentxsDir, n.Moniker+".json"), bz, 0o600)
+}
+
+// genesisAppState returns the default app state with accounts funded.
+func genesisAppState(clientCtx client.Context, appState map[string]json.RawMessage, accounts []genesisAccount) (json.RawMessage, error) {
+	cdc := clientCtx.Codec
+
+	authGen := authtypes.GetGenesisStateFromAppState(cdc, appState)
+	genAccounts, err := authtypes.UnpackAccounts(authGen.Accounts)
+	if err != nil {
+		return nil, err
+	}
+	bankGen := banktypes.GetGenesisStateFromAppState(cdc, appState)
+	for _, a := range accounts {
+		genAccounts = append(genAccounts, authtypes.NewBaseAccount(a.Address, nil, 0, 0))
+		bankGen.Balances = append(bankGen.Balances, banktypes.Balance{Address: a.Address.String(), Coins: a.Coins})
+		bankGen.Supply = bankGen.Supply.Add(a.Coins...)
+	}
+	bankGen.Balances = banktypes.SanitizeGenesisBalances(bankGen.Balances)
+
+	packed, err := authtypes.PackAccounts(authtypes.SanitizeGenesisAccounts(genAccounts))
+	if err != nil {
+		return nil, err
+	}
+	authGen.Accounts = packed
+	if appState[authtypes.ModuleName], err = cdc.MarshalJSON(&authGen); err != nil {
+		return nil, err
+	}
+	if appState[banktypes.ModuleName], err = cdc.MarshalJSON(bankGen); err != nil {
+		return nil, err
+	}
+	return json.MarshalIndent(appState, "", "  ")
+}

@@ -1,0 +1,196 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+)
+
+const (
+	devRPCPort  = 26657
+	devRESTURL  = "http://127.0.0.1:1317"
+	devGRPCAddr = "127.0.0.1:9090"
+)
+
+// devChain is a running `socialchaind dev` process.
+type devChain struct {
+	cmd    *exec.Cmd
+	out    *os.File
+	exited chan error
+}
+
+func startDev(t *testing.T, home string, extraArgs ...string) *devChain {
+	t.Helper()
+	out, err := os.CreateTemp(t.TempDir(), "dev-out-")
+	require.NoError(t, err)
+	cmd := exec.Command(binary, append([]string{"dev", "--home", home}, extraArgs...)...)
+	cmd.Stdout, cmd.Stderr = out, out
+	require.NoError(t, cmd.Start())
+	d := &devChain{cmd: cmd, out: out, exited: make(chan error, 1)}
+	go func() { d.exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+		}
+	})
+	return d
+}
+
+// stop sends SIGINT, as Ctrl-C does, and requires a clean exit.
+func (d *devChain) stop(t *testing.T) {
+	t.Helper()
+	require.NoError(t, d.cmd.Process.Signal(syscall.SIGINT))
+	select {
+	case err := <-d.exited:
+		require.NoError(t, err, "dev exited uncleanly:\n%s", d.output(t))
+	case <-time.After(45 * time.Second):
+		t.Fatalf("dev did not stop within 45s after SIGINT:\n%s", d.output(t))
+	}
+}
+
+func (d *devChain) output(t *testing.T) string {
+	bz, err := os.ReadFile(d.out.Name())
+	require.NoError(t, err)
+	return string(bz)
+}
+
+// TestDevChain walks the README: the dev command makes blocks and funds the
+// dev account (seen over REST and gRPC), the CLI tour sends usocial to a new
+// key, bad txs are refused without changing balances, Ctrl-C stops the
+// node cleanly, a restart continues the same chain, and export works.
+func TestDevChain(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "dev-home")
+	dev := startDev(t, home)
+	waitForHeight(t, devRPCPort, 3, 90*time.Second)
+
+	devAddr := strings.TrimSpace(mustCLI(t, "keys", "show", "dev", "-a", "--keyring-backend", "test", "--home", home))
+	require.True(t, strings.HasPrefix(devAddr, "social1"), devAddr)
+	require.Contains(t, dev.output(t), devAddr, "dev prints the funded account")
+
+	// REST.
+	var balances struct {
+		Balances []struct{ Denom, Amount string } `json:"balances"`
+	}
+	getJSON(t, devRESTURL+"/cosmos/bank/v1beta1/balances/"+devAddr, &balances)
+	require.Len(t, balances.Balances, 1)
+	require.Equal(t, "usocial", balances.Balances[0].Denom)
+	require.Equal(t, "1000000000000", balances.Balances[0].Amount)
+
+	// gRPC, with the SDK's codec as every Go client uses it.
+	conn, err := grpc.NewClient(devGRPCAddr,
+		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithDefaultCallOptions(grpc.ForceCodec(codec.NewProtoCodec(nil).GRPCCodec())))
+	require.NoError(t, err)
+	defer conn.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := banktypes.NewQueryClient(conn).Balance(ctx, &banktypes.QueryBalanceRequest{Address: devAddr, Denom: "usocial"})
+	require.NoError(t, err)
+	require.Equal(t, "1000000000000", res.Balance.Amount.String())
+
+	// The five-minute tour: a new key receives funds from dev.
+	homeFlag := []string{"--home", home}
+	mustCLI(t, append([]string{"keys", "add", "alice", "--keyring-backend", "test"}, homeFlag...)...)
+	alice := strings.TrimSpace(mustCLI(t, append([]string{"keys", "show", "alice", "-a", "--keyring-backend", "test"}, homeFlag...)...))
+	out := mustCLI(t, append([]string{"tx", "bank", "send", "dev", alice, "2500000usocial", "--yes", "--output", "json"}, homeFlag...)...)
+	var txRes struct {
+		Code   uint32 `json:"code"`
+		TxHash string `json:"txhash"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(lastJSONLine(out)), &txRes), out)
+	require.Zero(t, txRes.Code, out)
+	mustCLI(t, append([]string{"query", "wait-tx", txRes.TxHash, "--timeout", "30s"}, homeFlag...)...)
+	require.Equal(t, "2500000", cliBalance(t, home, alice))
+
+	aliceBefore, devBefore := cliBalance(t, home, alice), cliBalance(t, home, devAddr)
+	refused := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"malformed recipient address is refused", []string{"tx", "bank", "send", "dev", "social1notanaddress", "5usocial", "--yes"}, "decoding bech32 failed"},
+		{"negative amount is refused", []string{"tx", "bank", "send", "dev", alice, "--yes", "--", "-5usocial"}, "invalid"},
+		{"wrong chain id is refused", []string{"tx", "bank", "send", "dev", alice, "5usocial", "--yes", "--chain-id", "other-chain-1"}, "signature verification failed"},
+	}
+	for _, tc := range refused {
+		t.Run(tc.name, func(t *testing.T) {
+			out, _ := cli(t, append(homeFlag, tc.args...)...)
+			require.Contains(t, out, tc.want)
+		})
+	}
+	// Give a wrongly accepted tx the time to land before comparing.
+	h, err := height(devRPCPort)
+	require.NoError(t, err)
+	waitForHeight(t, devRPCPort, h+2, 30*time.Second)
+	require.Equal(t, aliceBefore, cliBalance(t, home, alice))
+	require.Equal(t, devBefore, cliBalance(t, home, devAddr))
+
+	stoppedAt, err := height(devRPCPort)
+	require.NoError(t, err)
+	dev.stop(t)
+	t.Logf("dev chain stopped at height %d", stoppedAt)
+
+	// Restart: the same chain continues past where it stopped.
+	dev = startDev(t, home)
+	waitForHeight(t, devRPCPort, stoppedAt+2, 90*time.Second)
+	require.Contains(t, dev.output(t), "resuming dev chain")
+	getJSON(t, devRESTURL+"/cosmos/bank/v1beta1/balances/"+alice, &balances)
+	require.Equal(t, "2500000", balances.Balances[0].Amount, "state survived the restart")
+	dev.stop(t)
+
+	// Export the stopped chain's state as a genesis.
+	exportFile := filepath.Join(t.TempDir(), "export.json")
+	mustCLI(t, "export", "--home", home, "--output-document", exportFile)
+	exported, err := os.ReadFile(exportFile)
+	require.NoError(t, err)
+	var genesis struct {
+		ChainID  string                     `json:"chain_id"`
+		AppState map[string]json.RawMessage `json:"app_state"`
+	}
+	require.NoError(t, json.Unmarshal(exported, &genesis))
+	require.Equal(t, "socialchain-dev-1", genesis.ChainID)
+	require.Contains(t, string(genesis.AppState["bank"]), alice)
+}
+
+// cliBalance returns addr's usocial balance as `query bank balances` prints it.
+func cliBalance(t *testing.T, home, addr string) string {
+	t.Helper()
+	out := mustCLI(t, "query", "bank", "balances", addr, "--output", "json", "--home", home)
+	var res struct {
+		Balances []struct{ Denom, Amount string } `json:"balances"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &res), out)
+	for _, b := range res.Balances {
+		if b.Denom == "usocial" {
+			return b.Amount
+		}
+	}
+	return "0"
+}
+
+// lastJSONLine returns the last line of out that looks like a JSON object;
+// commands may log before printing their result.
+func lastJSONLine(out string) string {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(strings.TrimSpace(lines[i]), "{") {
+			return lines[i]
+		}
+	}
+	return out
+}

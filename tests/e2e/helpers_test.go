@@ -1,0 +1,91 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// cli runs socialchaind with args and returns its combined output.
+func cli(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	var out bytes.Buffer
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	return out.String(), err
+}
+
+// mustCLI is cli that fails the test on a non-zero exit.
+func mustCLI(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := cli(t, args...)
+	require.NoError(t, err, "socialchaind %s:\n%s", strings.Join(args, " "), out)
+	return out
+}
+
+// height returns the latest block height CometBFT RPC on rpcPort reports.
+func height(rpcPort int) (int64, error) {
+	client := http.Client{Timeout: 2 * time.Second}
+	resp, err := client.Get(fmt.Sprintf("http://127.0.0.1:%d/status", rpcPort))
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var status struct {
+		Result struct {
+			SyncInfo struct {
+				LatestBlockHeight string `json:"latest_block_height"`
+			} `json:"sync_info"`
+		} `json:"result"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&status); err != nil {
+		return 0, err
+	}
+	return strconv.ParseInt(status.Result.SyncInfo.LatestBlockHeight, 10, 64)
+}
+
+// waitForHeight waits until the node on rpcPort reaches min, or fails.
+func waitForHeight(t *testing.T, rpcPort int, min int64, timeout time.Duration) int64 {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	var last int64
+	for time.Now().Before(deadline) {
+		if h, err := height(rpcPort); err == nil {
+			last = h
+			if h >= min {
+				return h
+			}
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	t.Fatalf("node with rpc port %d did not reach height %d within %s (last seen %d)", rpcPort, min, timeout, last)
+	return 0
+}
+
+// getJSON GETs url and decodes the JSON body into v.
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	client := http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get(url)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode, "GET %s: %s", url, body)
+	require.NoError(t, json.Unmarshal(body, v), "GET %s: %s", url, body)
+}
