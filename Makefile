@@ -36,8 +36,10 @@ test-e2e: build ## process-level tests: dev chain and a 4-validator localnet, on
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\|\.pulsar\.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
-	go vet $$(go list ./... | grep -v /api/)  # pulsar output trips vet's unreachable-code check
-	go vet -tags e2e ./tests/e2e/...
+	# The generated pulsar code under api/ trips vet's unreachable-code check,
+	# and vet reports it for every package that imports api/.
+	go vet -unreachable=false ./...
+	go vet -unreachable=false -tags e2e ./tests/e2e/...
 
 proto-gen: ## regenerate Go code from proto/ (local include paths only)
 	bash scripts/protocgen.sh

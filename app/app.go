@@ -86,6 +86,10 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/upgrade"
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
+
+	"github.com/socialchain/socialchain/x/profiles"
+	profileskeeper "github.com/socialchain/socialchain/x/profiles/keeper"
+	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
 )
 
 // DefaultNodeHome is where socialchaind keeps its home unless --home says otherwise.
@@ -139,6 +143,8 @@ type SocialApp struct {
 	AuthzKeeper           authzkeeper.Keeper
 	ConsensusParamsKeeper consensuskeeper.Keeper
 
+	ProfilesKeeper profileskeeper.Keeper
+
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 
@@ -182,6 +188,7 @@ func NewSocialApp(
 		minttypes.StoreKey, distrtypes.StoreKey, slashingtypes.StoreKey,
 		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
 		feegrant.StoreKey, evidencetypes.StoreKey, authzkeeper.StoreKey,
+		profilestypes.StoreKey,
 	)
 
 	// Sequential by default; app.toml's block-executor = "block-stm" turns
@@ -273,6 +280,10 @@ func NewSocialApp(
 		accCodec, runtime.ProvideCometInfoService(),
 	)
 
+	app.ProfilesKeeper = profileskeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[profilestypes.StoreKey]), accCodec, authority,
+	)
+
 	bankModule := bank.NewAppModule(appCodec, app.BankKeeper, app.AccountKeeper)
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -288,6 +299,7 @@ func NewSocialApp(
 		evidence.NewAppModule(app.EvidenceKeeper),
 		authzmodule.NewAppModule(appCodec, app.AuthzKeeper, app.AccountKeeper, app.BankKeeper, app.interfaceRegistry),
 		consensus.NewAppModule(appCodec, app.ConsensusParamsKeeper),
+		profiles.NewAppModule(appCodec, app.ProfilesKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(
@@ -317,7 +329,7 @@ func NewSocialApp(
 		authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName, stakingtypes.ModuleName,
 		slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName, genutiltypes.ModuleName,
 		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,
-		consensustypes.ModuleName,
+		profilestypes.ModuleName, consensustypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(append([]string{consensustypes.ModuleName}, genesisOrder[:len(genesisOrder)-1]...)...)

@@ -182,15 +182,3 @@ func cliBalance(t *testing.T, home, addr string) string {
 	}
 	return "0"
 }
-
-// lastJSONLine returns the last line of out that looks like a JSON object;
-// commands may log before printing their result.
-func lastJSONLine(out string) string {
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	for i := len(lines) - 1; i >= 0; i-- {
-		if strings.HasPrefix(strings.TrimSpace(lines[i]), "{") {
-			return lines[i]
-		}
-	}
-	return out
-}

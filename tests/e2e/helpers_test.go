@@ -89,3 +89,54 @@ func getJSON(t *testing.T, url string, v any) {
 	require.Equal(t, http.StatusOK, resp.StatusCode, "GET %s: %s", url, body)
 	require.NoError(t, json.Unmarshal(body, v), "GET %s: %s", url, body)
 }
+
+// txResult is what the CLI prints for a broadcast or committed tx.
+type txResult struct {
+	Code   uint32 `json:"code"`
+	TxHash string `json:"txhash"`
+	RawLog string `json:"raw_log"`
+}
+
+// deliverTx broadcasts a tx with the CLI and returns how it ended: the
+// CheckTx result when it was refused there, else its result in a block.
+func deliverTx(t *testing.T, home string, args ...string) txResult {
+	t.Helper()
+	args = append(args, "--yes", "--output", "json", "--home", home)
+	out := mustCLI(t, args...)
+	var res txResult
+	require.NoError(t, json.Unmarshal([]byte(lastJSONLine(out)), &res), out)
+	if res.Code != 0 {
+		return res
+	}
+	out = mustCLI(t, "query", "wait-tx", res.TxHash, "--timeout", "30s", "--output", "json", "--home", home)
+	require.NoError(t, json.Unmarshal([]byte(lastJSONLine(out)), &res), out)
+	return res
+}
+
+// mustDeliver is deliverTx that requires success.
+func mustDeliver(t *testing.T, home string, args ...string) {
+	t.Helper()
+	res := deliverTx(t, home, args...)
+	require.Zero(t, res.Code, "tx %v failed: %s", args, res.RawLog)
+}
+
+// lastJSONLine returns the last line of out that looks like a JSON object;
+// commands may log before printing their result.
+func lastJSONLine(out string) string {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(strings.TrimSpace(lines[i]), "{") {
+			return lines[i]
+		}
+	}
+	return out
+}
+
+// newFundedKey adds a test-keyring key to home and funds it from dev.
+func newFundedKey(t *testing.T, home, name string) string {
+	t.Helper()
+	mustCLI(t, "keys", "add", name, "--keyring-backend", "test", "--home", home)
+	addr := strings.TrimSpace(mustCLI(t, "keys", "show", name, "-a", "--keyring-backend", "test", "--home", home))
+	mustDeliver(t, home, "tx", "bank", "send", "dev", addr, "10000000usocial")
+	return addr
+}

@@ -76,7 +76,7 @@ func NewRootCmd() *cobra.Command {
 
 	autoCliOpts := tempApp.AutoCliOpts()
 	autoCliOpts.ClientCtx = initClientCtx
-	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
+	if err := enhanceRootCommand(rootCmd, autoCliOpts); err != nil {
 		panic(err)
 	}
 	return rootCmd

@@ -1,0 +1,126 @@
+package profiles
+
+import (
+	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+
+	profilesv1 "github.com/socialchain/socialchain/api/socialchain/profiles/v1"
+)
+
+// AutoCLIOptions describes the tx and query commands generated from the
+// protobuf services.
+func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
+	return &autocliv1.ModuleOptions{
+		Tx: &autocliv1.ServiceCommandDescriptor{
+			Service: profilesv1.Msg_ServiceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{
+					RpcMethod:      "CreateProfile",
+					Use:            "create-profile [handle]",
+					Short:          "Create your profile with a unique handle",
+					Example:        `socialchaind tx profiles create-profile alice --display-name "Alice" --bio "hi" --from alice`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "handle"}},
+				},
+				{
+					RpcMethod: "UpdateProfile",
+					Use:       "update-profile",
+					Short:     "Change profile fields; only the flags you pass change (pass \"\" to clear)",
+					Example:   `socialchaind tx profiles update-profile --bio "new bio" --website https://alice.example --from alice`,
+				},
+				{
+					RpcMethod: "DeleteProfile",
+					Use:       "delete-profile",
+					Short:     "Delete your profile, free its handle and remove your follows",
+					Example:   `socialchaind tx profiles delete-profile --from alice`,
+				},
+				{
+					RpcMethod:      "ChangeHandle",
+					Use:            "change-handle [new-handle]",
+					Short:          "Move your profile to a new free handle",
+					Example:        `socialchaind tx profiles change-handle alice_b --from alice`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "new_handle"}},
+				},
+				{
+					RpcMethod:      "Follow",
+					Use:            "follow [address]",
+					Short:          "Follow an account",
+					Example:        `socialchaind tx profiles follow social1… --from alice`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "followee"}},
+				},
+				{
+					RpcMethod:      "Unfollow",
+					Use:            "unfollow [address]",
+					Short:          "Stop following an account",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "followee"}},
+				},
+				{
+					RpcMethod:      "Block",
+					Use:            "block [address]",
+					Short:          "Block an account: removes follows both ways and stops it following or replying to you",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "blocked"}},
+				},
+				{
+					RpcMethod:      "Unblock",
+					Use:            "unblock [address]",
+					Short:          "Unblock an account",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "blocked"}},
+				},
+				{
+					RpcMethod: "UpdateParams",
+					Skip:      true, // only gov can send it, inside a proposal
+				},
+			},
+		},
+		Query: &autocliv1.ServiceCommandDescriptor{
+			Service: profilesv1.Query_ServiceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{
+					RpcMethod:      "Profile",
+					Use:            "profile [address]",
+					Short:          "Show the profile of an address",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
+				},
+				{
+					RpcMethod:      "ProfileByHandle",
+					Use:            "handle [handle]",
+					Short:          "Show the profile holding a handle",
+					Example:        `socialchaind query profiles handle alice`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "handle"}},
+				},
+				{
+					RpcMethod: "Profiles",
+					Use:       "profiles",
+					Short:     "List all profiles",
+				},
+				{
+					RpcMethod:      "Followers",
+					Use:            "followers [address]",
+					Short:          "List who follows an address",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
+				},
+				{
+					RpcMethod:      "Following",
+					Use:            "following [address]",
+					Short:          "List whom an address follows",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
+				},
+				{
+					RpcMethod:      "Blocks",
+					Use:            "blocks [address]",
+					Short:          "List the addresses an address has blocked",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
+				},
+				{
+					RpcMethod:      "Relationship",
+					Use:            "relationship [a] [b]",
+					Short:          "Show follows and blocks between a and b, from a's side",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "a"}, {ProtoField: "b"}},
+				},
+				{
+					RpcMethod: "Params",
+					Use:       "params",
+					Short:     "Show the profiles params",
+				},
+			},
+		},
+	}
+}

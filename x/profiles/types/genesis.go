@@ -1,0 +1,105 @@
+package types
+
+import (
+	"cosmossdk.io/core/address"
+	errorsmod "cosmossdk.io/errors"
+)
+
+// DefaultGenesis returns the genesis state of a new chain: default params,
+// no profiles.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{Params: DefaultParams()}
+}
+
+// Validate refuses bad params, malformed or duplicate profiles and
+// handles, dangling or duplicate edges, and follow counters that disagree
+// with the edges.
+func (gs GenesisState) Validate(ac address.Codec) error {
+	if err := gs.Params.Validate(); err != nil {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
+	}
+	type counts struct{ followers, following uint64 }
+	owners := make(map[string]*counts, len(gs.Profiles))
+	handles := make(map[string]string, len(gs.Profiles))
+	for i, p := range gs.Profiles {
+		if _, err := ac.StringToBytes(p.Owner); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: owner %q: %s", i, p.Owner, err)
+		}
+		if owners[p.Owner] != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: owner %s has two profiles", i, p.Owner)
+		}
+		if err := ValidateHandle(p.Handle, gs.Params); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: %s", i, err)
+		}
+		if other, ok := handles[p.Handle]; ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: handle %q is also held by %s", i, p.Handle, other)
+		}
+		if _, err := NormalizeText("display_name", p.DisplayName, gs.Params.DisplayNameMaxRunes, false); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: %s", i, err)
+		}
+		if _, err := NormalizeText("bio", p.Bio, gs.Params.BioMaxRunes, true); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: %s", i, err)
+		}
+		if err := ValidateCID("avatar_cid", p.AvatarCID); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: %s", i, err)
+		}
+		if err := ValidateCID("banner_cid", p.BannerCID); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: %s", i, err)
+		}
+		if err := ValidateWebsite(p.Website); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: %s", i, err)
+		}
+		owners[p.Owner] = &counts{}
+		handles[p.Handle] = p.Owner
+	}
+
+	follows := make(map[[2]string]bool, len(gs.Follows))
+	for i, e := range gs.Follows {
+		from, to := owners[e.Follower], owners[e.Followee]
+		if from == nil || to == nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "follows[%d]: %s -> %s: both ends need a profile", i, e.Follower, e.Followee)
+		}
+		if e.Follower == e.Followee {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "follows[%d]: %s follows itself", i, e.Follower)
+		}
+		key := [2]string{e.Follower, e.Followee}
+		if follows[key] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "follows[%d]: %s -> %s listed twice", i, e.Follower, e.Followee)
+		}
+		follows[key] = true
+		from.following++
+		to.followers++
+	}
+	for i, p := range gs.Profiles {
+		c := owners[p.Owner]
+		if c.following > gs.Params.MaxFollowsPerAccount {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: follows %d accounts, max_follows_per_account is %d", i, c.following, gs.Params.MaxFollowsPerAccount)
+		}
+		if p.FollowersCount != c.followers || p.FollowingCount != c.following {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "profiles[%d]: counters say %d followers / %d following, edges say %d / %d",
+				i, p.FollowersCount, p.FollowingCount, c.followers, c.following)
+		}
+	}
+
+	blocks := make(map[[2]string]bool, len(gs.Blocks))
+	for i, e := range gs.Blocks {
+		if owners[e.Blocker] == nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "blocks[%d]: blocker %s has no profile", i, e.Blocker)
+		}
+		if _, err := ac.StringToBytes(e.Blocked); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "blocks[%d]: blocked %q: %s", i, e.Blocked, err)
+		}
+		if e.Blocker == e.Blocked {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "blocks[%d]: %s blocks itself", i, e.Blocker)
+		}
+		key := [2]string{e.Blocker, e.Blocked}
+		if blocks[key] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "blocks[%d]: %s -> %s listed twice", i, e.Blocker, e.Blocked)
+		}
+		if follows[[2]string{e.Blocker, e.Blocked}] || follows[[2]string{e.Blocked, e.Blocker}] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "blocks[%d]: %s and %s both block and follow", i, e.Blocker, e.Blocked)
+		}
+		blocks[key] = true
+	}
+	return nil
+}
