@@ -87,6 +87,9 @@ import (
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	"github.com/socialchain/socialchain/x/posts"
+	postskeeper "github.com/socialchain/socialchain/x/posts/keeper"
+	poststypes "github.com/socialchain/socialchain/x/posts/types"
 	"github.com/socialchain/socialchain/x/profiles"
 	profileskeeper "github.com/socialchain/socialchain/x/profiles/keeper"
 	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
@@ -144,6 +147,7 @@ type SocialApp struct {
 	ConsensusParamsKeeper consensuskeeper.Keeper
 
 	ProfilesKeeper profileskeeper.Keeper
+	PostsKeeper    postskeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -188,7 +192,7 @@ func NewSocialApp(
 		minttypes.StoreKey, distrtypes.StoreKey, slashingtypes.StoreKey,
 		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
 		feegrant.StoreKey, evidencetypes.StoreKey, authzkeeper.StoreKey,
-		profilestypes.StoreKey,
+		profilestypes.StoreKey, poststypes.StoreKey,
 	)
 
 	// Sequential by default; app.toml's block-executor = "block-stm" turns
@@ -283,6 +287,9 @@ func NewSocialApp(
 	app.ProfilesKeeper = profileskeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[profilestypes.StoreKey]), accCodec, authority,
 	)
+	app.PostsKeeper = postskeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[poststypes.StoreKey]), accCodec, authority, app.ProfilesKeeper,
+	)
 
 	bankModule := bank.NewAppModule(appCodec, app.BankKeeper, app.AccountKeeper)
 	app.ModuleManager = module.NewManager(
@@ -300,6 +307,7 @@ func NewSocialApp(
 		authzmodule.NewAppModule(appCodec, app.AuthzKeeper, app.AccountKeeper, app.BankKeeper, app.interfaceRegistry),
 		consensus.NewAppModule(appCodec, app.ConsensusParamsKeeper),
 		profiles.NewAppModule(appCodec, app.ProfilesKeeper),
+		posts.NewAppModule(appCodec, app.PostsKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(
@@ -329,7 +337,7 @@ func NewSocialApp(
 		authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName, stakingtypes.ModuleName,
 		slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName, genutiltypes.ModuleName,
 		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,
-		profilestypes.ModuleName, consensustypes.ModuleName,
+		profilestypes.ModuleName, poststypes.ModuleName, consensustypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(append([]string{consensustypes.ModuleName}, genesisOrder[:len(genesisOrder)-1]...)...)

@@ -2,6 +2,7 @@
 # protocgen.sh generates Go code from proto/ without network access:
 #
 #   x/<module>/types/*.pb.go, *.pb.gw.go     gogoproto types, gRPC, grpc-gateway v1
+#   p2p/types/*.pb.go                        gogoproto gossip messages (proto/socialchain/p2p)
 #   api/socialchain/<module>/v1/*.pulsar.go,
 #   api/socialchain/<module>/v1/*_grpc.pb.go  google.golang.org/protobuf (pulsar) and gRPC
 #
@@ -94,7 +95,7 @@ if [[ -n "$stray" ]]; then
 fi
 
 echo "Replacing generated files"
-find x -path 'x/*/types/*' \( -name '*.pb.go' -o -name '*.pb.gw.go' \) -delete 2>/dev/null || true
+find x p2p \( -path 'x/*/types/*' -o -path 'p2p/types/*' \) \( -name '*.pb.go' -o -name '*.pb.gw.go' \) -delete 2>/dev/null || true
 if [[ -d api ]]; then
 	find api \( -name '*.pulsar.go' -o -name '*.pb.go' \) -delete
 	find api -type d -empty -delete
