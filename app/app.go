@@ -3,6 +3,7 @@
 package app
 
 import (
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -93,6 +94,10 @@ import (
 	"github.com/socialchain/socialchain/x/profiles"
 	profileskeeper "github.com/socialchain/socialchain/x/profiles/keeper"
 	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
+	"github.com/socialchain/socialchain/x/settlement"
+	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
+	settlementkeeper "github.com/socialchain/socialchain/x/settlement/keeper"
+	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // DefaultNodeHome is where socialchaind keeps its home unless --home says otherwise.
@@ -148,6 +153,10 @@ type SocialApp struct {
 
 	ProfilesKeeper profileskeeper.Keeper
 	PostsKeeper    postskeeper.Keeper
+	// SettlementKeeper holds checkpoints for the L1.
+	SettlementKeeper settlementkeeper.Keeper
+
+	settlementABCI *settlementabci.Handler
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -192,7 +201,7 @@ func NewSocialApp(
 		minttypes.StoreKey, distrtypes.StoreKey, slashingtypes.StoreKey,
 		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
 		feegrant.StoreKey, evidencetypes.StoreKey, authzkeeper.StoreKey,
-		profilestypes.StoreKey, poststypes.StoreKey,
+		profilestypes.StoreKey, poststypes.StoreKey, settlementtypes.StoreKey,
 	)
 
 	// Sequential by default; app.toml's block-executor = "block-stm" turns
@@ -291,6 +300,10 @@ func NewSocialApp(
 		appCodec, runtime.NewKVStoreService(keys[poststypes.StoreKey]), accCodec, authority, app.ProfilesKeeper,
 	)
 
+	app.SettlementKeeper = settlementkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]), accCodec, valCodec, app.StakingKeeper, authority,
+	)
+
 	bankModule := bank.NewAppModule(appCodec, app.BankKeeper, app.AccountKeeper)
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -308,6 +321,7 @@ func NewSocialApp(
 		consensus.NewAppModule(appCodec, app.ConsensusParamsKeeper),
 		profiles.NewAppModule(appCodec, app.ProfilesKeeper),
 		posts.NewAppModule(appCodec, app.PostsKeeper),
+		settlement.NewAppModule(appCodec, app.SettlementKeeper, valCodec),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(
@@ -327,17 +341,20 @@ func NewSocialApp(
 	app.ModuleManager.SetOrderBeginBlockers(
 		minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName,
 		evidencetypes.ModuleName, stakingtypes.ModuleName, genutiltypes.ModuleName, authz.ModuleName,
+		settlementtypes.ModuleName,
 	)
 	// Bank goes first: Block-STM registers its lifecycle there.
 	app.ModuleManager.SetOrderEndBlockers(
 		banktypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
+		// After staking, so the signer set sees this block's validator set.
+		settlementtypes.ModuleName,
 	)
 	// genutil after staking (pools exist) and after auth (params exist).
 	genesisOrder := []string{
 		authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName, stakingtypes.ModuleName,
 		slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName, genutiltypes.ModuleName,
 		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,
-		profilestypes.ModuleName, poststypes.ModuleName, consensustypes.ModuleName,
+		profilestypes.ModuleName, poststypes.ModuleName, settlementtypes.ModuleName, consensustypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(append([]string{consensustypes.ModuleName}, genesisOrder[:len(genesisOrder)-1]...)...)
@@ -362,6 +379,7 @@ func NewSocialApp(
 	app.SetEndBlocker(app.EndBlocker)
 	app.setAnteHandler(txConfig)
 	app.setPostHandler()
+	app.setSettlementHandlers(logger, homePath)
 	app.registerUpgradeHandlers()
 
 	if err := interfaceRegistry.SigningContext().Validate(); err != nil {
@@ -390,6 +408,27 @@ func (app *SocialApp) setAnteHandler(txConfig client.TxConfig) {
 	app.SetAnteHandler(anteHandler)
 }
 
+// setSettlementHandlers wires checkpoint signing into ABCI++: vote
+// extensions, proposal injection and verification, and the pre-blocker.
+// A node without a signing key in its home still verifies and relays.
+func (app *SocialApp) setSettlementHandlers(logger log.Logger, homePath string) {
+	var key *ecdsa.PrivateKey
+	if homePath != "" {
+		var err error
+		key, err = settlementabci.LoadSigningKey(filepath.Join(homePath, settlementabci.SigningKeyFile))
+		if err != nil {
+			panic(fmt.Errorf("loading settlement signing key: %w", err))
+		}
+	}
+	app.settlementABCI = settlementabci.NewHandler(app.SettlementKeeper, key,
+		func() []byte { return app.LastCommitID().Hash }, logger)
+	proposals := baseapp.NewDefaultProposalHandler(app.Mempool(), app)
+	app.SetExtendVoteHandler(app.settlementABCI.ExtendVote())
+	app.SetVerifyVoteExtensionHandler(app.settlementABCI.VerifyVoteExtension())
+	app.SetPrepareProposal(app.settlementABCI.PrepareProposal(proposals.PrepareProposalHandler()))
+	app.SetProcessProposal(app.settlementABCI.ProcessProposal(proposals.ProcessProposalHandler()))
+}
+
 func (app *SocialApp) setPostHandler() {
 	postHandler, err := posthandler.NewPostHandler(posthandler.HandlerOptions{})
 	if err != nil {
@@ -402,8 +441,12 @@ func (app *SocialApp) setPostHandler() {
 func (app *SocialApp) Name() string { return app.BaseApp.Name() }
 
 // PreBlocker runs the modules' pre-blockers (upgrades first).
-func (app *SocialApp) PreBlocker(ctx sdk.Context, _ *abci.RequestFinalizeBlock) (*sdk.ResponsePreBlock, error) {
-	return app.ModuleManager.PreBlock(ctx)
+func (app *SocialApp) PreBlocker(ctx sdk.Context, req *abci.RequestFinalizeBlock) (*sdk.ResponsePreBlock, error) {
+	res, err := app.ModuleManager.PreBlock(ctx)
+	if err != nil {
+		return res, err
+	}
+	return res, app.settlementABCI.PreBlock(ctx, req)
 }
 
 // BeginBlocker runs the modules' begin-blockers.

@@ -140,6 +140,19 @@ func TestDevChain(t *testing.T) {
 	require.Equal(t, aliceBefore, cliBalance(t, home, alice))
 	require.Equal(t, devBefore, cliBalance(t, home, devAddr))
 
+	// The single validator signs every checkpoint (10-block epochs).
+	waitForHeight(t, devRPCPort, 12, time.Minute)
+	var cp struct {
+		Checkpoint struct {
+			Final       bool   `json:"final"`
+			SignedPower string `json:"signed_power"`
+			TotalPower  string `json:"total_power"`
+		} `json:"checkpoint"`
+	}
+	getJSON(t, devRESTURL+"/socialchain/settlement/v1/checkpoints/1", &cp)
+	require.True(t, cp.Checkpoint.Final)
+	require.Equal(t, cp.Checkpoint.TotalPower, cp.Checkpoint.SignedPower)
+
 	stoppedAt, err := height(devRPCPort)
 	require.NoError(t, err)
 	dev.stop(t)

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -83,6 +84,23 @@ func TestLocalnetSurvivesValidatorCrash(t *testing.T) {
 	require.NoError(t, err)
 	caughtUp := waitForHeight(t, localnetRPCPort(victim), target, 2*time.Minute)
 	t.Logf("node%d caught up to height %d", victim, caughtUp)
+
+	// Validators sign checkpoints in their vote extensions: with the
+	// default 10-block epochs one is final by now, with at least 3 of 4
+	// signatures (one node was down for a while).
+	var cp struct {
+		Checkpoint struct {
+			Checkpoint struct {
+				Number string `json:"number"`
+			} `json:"checkpoint"`
+			Signatures []json.RawMessage `json:"signatures"`
+			Final      bool              `json:"final"`
+		} `json:"checkpoint"`
+	}
+	waitForHeight(t, localnetRPCPort(0), 24, 2*time.Minute)
+	getJSON(t, fmt.Sprintf("http://127.0.0.1:%d/socialchain/settlement/v1/checkpoints/1", localnetBasePort+2), &cp)
+	require.True(t, cp.Checkpoint.Final, "checkpoint 1 is final")
+	require.GreaterOrEqual(t, len(cp.Checkpoint.Signatures), 3)
 
 	status := localnet(t, dir, "status")
 	require.Equal(t, 4, strings.Count(status, "running"), status)

@@ -56,7 +56,9 @@ func (AppModule) IsAppModule() {}
 func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
 
 // RegisterLegacyAminoCodec registers amino names.
-func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) { types.RegisterLegacyAminoCodec(cdc) }
+func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
+	types.RegisterLegacyAminoCodec(cdc)
+}
 
 // RegisterInterfaces registers the module's messages.
 func (AppModule) RegisterInterfaces(registry codectypes.InterfaceRegistry) {

@@ -8,7 +8,9 @@ import (
 	"time"
 
 	cmtcfg "github.com/cometbft/cometbft/config"
+	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/cosmos/go-bip39"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"cosmossdk.io/math"
 
@@ -27,6 +29,8 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/socialchain/socialchain/app"
+	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
+	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // nodePorts are the loopback ports one node listens on.
@@ -48,6 +52,8 @@ type validatorNode struct {
 	nodeID    string
 	valPubKey cryptotypes.PubKey
 	operator  sdk.AccAddress
+	// ethAddress signs checkpoints; its key is in <home>/config/settlement_key.json.
+	ethAddress string
 }
 
 // genesisAccount is an account funded at genesis.
@@ -127,9 +133,13 @@ func writeNetwork(clientCtx client.Context, spec networkSpec, mbm genesisDefault
 	if err != nil {
 		return err
 	}
+	if appState, err = withSettlementSigners(clientCtx, appState, spec.Nodes); err != nil {
+		return err
+	}
 	for _, n := range spec.Nodes {
 		genesis := genutiltypes.NewAppGenesisWithVersion(spec.ChainID, appState)
 		genesis.GenesisTime = spec.GenesisTime
+		genesis.Consensus.Params = consensusParams()
 		cometCfg, err := cometConfigFor(spec, n)
 		if err != nil {
 			return err
@@ -206,6 +216,12 @@ func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) 
 		return err
 	}
 
+	key, err := settlementabci.GenerateSigningKey(filepath.Join(n.Home, settlementabci.SigningKeyFile))
+	if err != nil {
+		return err
+	}
+	n.ethAddress = crypto.PubkeyToAddress(key.PublicKey).Hex()
+
 	cmtcfg.WriteConfigFile(filepath.Join(n.Home, "config", "config.toml"), cometCfg)
 
 	appCfg := serverconfig.DefaultConfig()
@@ -262,6 +278,43 @@ func writeGentx(clientCtx client.Context, spec networkSpec, n *validatorNode, ge
 		return err
 	}
 	return os.WriteFile(filepath.Join(gentxsDir, n.Moniker+".json"), bz, 0o600)
+}
+
+// voteExtensionsEnableHeight is the first height whose precommits carry
+// checkpoint signatures: from the start, so the first epoch is signed.
+const voteExtensionsEnableHeight = 2
+
+// consensusParams are CometBFT's defaults with vote extensions enabled.
+func consensusParams() *cmttypes.ConsensusParams {
+	p := cmttypes.DefaultConsensusParams()
+	p.ABCI.VoteExtensionsEnableHeight = voteExtensionsEnableHeight
+	return p
+}
+
+// withSettlementSigners lists every validator's checkpoint-signing key in
+// the settlement genesis, so checkpoints are signed from the first epoch.
+func withSettlementSigners(clientCtx client.Context, raw json.RawMessage, nodes []*validatorNode) (json.RawMessage, error) {
+	var appState map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &appState); err != nil {
+		return nil, err
+	}
+	var gs settlementtypes.GenesisState
+	if err := clientCtx.Codec.UnmarshalJSON(appState[settlementtypes.ModuleName], &gs); err != nil {
+		return nil, err
+	}
+	for _, n := range nodes {
+		valoper, err := clientCtx.TxConfig.SigningContext().ValidatorAddressCodec().BytesToString(n.operator)
+		if err != nil {
+			return nil, err
+		}
+		gs.Signers = append(gs.Signers, settlementtypes.Signer{Validator: valoper, EthAddress: n.ethAddress, Nonce: 1})
+	}
+	bz, err := clientCtx.Codec.MarshalJSON(&gs)
+	if err != nil {
+		return nil, err
+	}
+	appState[settlementtypes.ModuleName] = bz
+	return json.MarshalIndent(appState, "", "  ")
 }
 
 // genesisAppState returns the default app state with accounts funded.

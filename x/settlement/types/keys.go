@@ -1,0 +1,21 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the name of the settlement module.
+	ModuleName = "settlement"
+	// StoreKey is the KV store key of the settlement module.
+	StoreKey = ModuleName
+)
+
+// Collection prefixes: one byte each, never reused.
+var (
+	ParamsKey         = collections.NewPrefix(0)
+	SignersKey        = collections.NewPrefix(1) // validator → Signer
+	SignersByEthKey   = collections.NewPrefix(2) // eth address → validator (unique)
+	SignerSetsKey     = collections.NewPrefix(3) // nonce → SignerSet
+	CheckpointsKey    = collections.NewPrefix(4) // number → SignedCheckpoint
+	EpochRecordsKey   = collections.NewPrefix(5) // (epoch, seq) → SettlementRecord
+	EpochRecordSeqKey = collections.NewPrefix(6)
+)
