@@ -157,6 +157,7 @@ type SocialApp struct {
 	SettlementKeeper settlementkeeper.Keeper
 
 	settlementABCI *settlementabci.Handler
+	content        *contentService
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -217,6 +218,10 @@ func NewSocialApp(
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
 	}
+	content := &contentService{logger: logger.With("module", "content")}
+	// Pin-on-commit listens to finalized blocks. This replaces listeners
+	// from app.toml's [streaming] section, which socialchain does not use.
+	bApp.SetStreamingManager(storetypes.StreamingManager{ABCIListeners: []storetypes.ABCIListener{content}})
 
 	app := &SocialApp{
 		BaseApp:           bApp,
@@ -225,6 +230,7 @@ func NewSocialApp(
 		txConfig:          txConfig,
 		interfaceRegistry: interfaceRegistry,
 		keys:              keys,
+		content:           content,
 	}
 
 	authority := authtypes.NewModuleAddress(govtypes.ModuleName).String()
@@ -529,6 +535,9 @@ func (app *SocialApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.API
 	cmtservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
+	// Before the gateway's catch-all route, which the server adds at start.
+	apiSvr.Router.PathPrefix("/ipfs/").Handler(app.content)
+	apiSvr.Router.PathPrefix("/socialchain/content/").Handler(app.content)
 	if err := server.RegisterSwaggerAPI(apiSvr.ClientCtx, apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)
 	}

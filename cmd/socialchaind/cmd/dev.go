@@ -20,6 +20,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/p2p"
 )
 
 // DevTestMnemonic is the PUBLIC test mnemonic of the dev chain's funded
@@ -30,7 +31,7 @@ const DevTestMnemonic = "fiscal thunder what alley modify stool fuel brass alpha
 const DevKeyName = "dev"
 
 // devPorts are the well-known local ports of the dev chain.
-var devPorts = nodePorts{P2P: 26656, RPC: 26657, API: 1317, GRPC: 9090}
+var devPorts = nodePorts{P2P: 26656, RPC: 26657, API: 1317, GRPC: 9090, Content: p2p.DefaultListenPort}
 
 const flagReset = "reset"
 

@@ -11,6 +11,7 @@ import (
 	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/cosmos/go-bip39"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/libp2p/go-libp2p/core/peer"
 
 	"cosmossdk.io/math"
 
@@ -29,16 +30,19 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/p2p"
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // nodePorts are the loopback ports one node listens on.
 type nodePorts struct {
-	P2P  int
+	P2P  int // CometBFT
 	RPC  int
 	API  int
 	GRPC int
+	// Content is the libp2p port of the content node (TCP and QUIC).
+	Content int
 }
 
 // validatorNode is one validator's home in a network being created.
@@ -54,6 +58,10 @@ type validatorNode struct {
 	operator  sdk.AccAddress
 	// ethAddress signs checkpoints; its key is in <home>/config/settlement_key.json.
 	ethAddress string
+	// contentPeerID is the content node's libp2p id; contentPeers are the
+	// other nodes' content multiaddrs, its bootstrap peers.
+	contentPeerID string
+	contentPeers  []string
 }
 
 // genesisAccount is an account funded at genesis.
@@ -115,6 +123,9 @@ func writeNetwork(clientCtx client.Context, spec networkSpec, mbm genesisDefault
 	}
 	defer os.RemoveAll(gentxsDir)
 
+	if err := assignContentIdentities(spec.Nodes); err != nil {
+		return err
+	}
 	accounts := append([]genesisAccount(nil), spec.Accounts...)
 	for _, n := range spec.Nodes {
 		if err := initNodeHome(clientCtx, spec, n); err != nil {
@@ -224,14 +235,19 @@ func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) 
 
 	cmtcfg.WriteConfigFile(filepath.Join(n.Home, "config", "config.toml"), cometCfg)
 
-	appCfg := serverconfig.DefaultConfig()
-	appCfg.MinGasPrices = "0" + app.BondDenom
+	appCfg := defaultAppConfig()
 	appCfg.API.Enable = true
 	appCfg.API.Swagger = true
 	appCfg.API.EnableUnsafeCORS = true
 	appCfg.API.Address = fmt.Sprintf("tcp://127.0.0.1:%d", n.Ports.API)
 	appCfg.GRPC.Enable = true
 	appCfg.GRPC.Address = fmt.Sprintf("127.0.0.1:%d", n.Ports.GRPC)
+	appCfg.P2P.ListenAddrs = []string{
+		fmt.Sprintf("/ip4/127.0.0.1/tcp/%d", n.Ports.Content),
+		fmt.Sprintf("/ip4/127.0.0.1/udp/%d/quic-v1", n.Ports.Content),
+	}
+	appCfg.P2P.BootstrapPeers = n.contentPeers
+	serverconfig.SetConfigTemplate(appConfigTemplate)
 	serverconfig.WriteConfigFile(filepath.Join(n.Home, "config", "app.toml"), appCfg)
 
 	return writeClientConfig(filepath.Join(n.Home, "config"), clientConfig{&clientconfig.ClientConfig{
@@ -278,6 +294,30 @@ func writeGentx(clientCtx client.Context, spec networkSpec, n *validatorNode, ge
 		return err
 	}
 	return os.WriteFile(filepath.Join(gentxsDir, n.Moniker+".json"), bz, 0o600)
+}
+
+// assignContentIdentities creates each node's libp2p identity up front so
+// every node can list the others as bootstrap peers.
+func assignContentIdentities(nodes []*validatorNode) error {
+	for _, n := range nodes {
+		key, err := p2p.LoadOrCreateIdentity(filepath.Join(n.Home, p2p.DefaultIdentityKeyFile))
+		if err != nil {
+			return err
+		}
+		id, err := peer.IDFromPrivateKey(key)
+		if err != nil {
+			return err
+		}
+		n.contentPeerID = id.String()
+	}
+	for _, n := range nodes {
+		for _, other := range nodes {
+			if other != n {
+				n.contentPeers = append(n.contentPeers, fmt.Sprintf("/ip4/127.0.0.1/tcp/%d/p2p/%s", other.Ports.Content, other.contentPeerID))
+			}
+		}
+	}
+	return nil
 }
 
 // voteExtensionsEnableHeight is the first height whose precommits carry

@@ -6,6 +6,7 @@ package cmd
 import (
 	"errors"
 	"os"
+	"sync/atomic"
 
 	cmtcfg "github.com/cometbft/cometbft/config"
 	dbm "github.com/cosmos/cosmos-db"
@@ -79,6 +80,7 @@ func NewRootCmd() *cobra.Command {
 	if err := enhanceRootCommand(rootCmd, autoCliOpts); err != nil {
 		panic(err)
 	}
+	addAttachFlag(rootCmd)
 	return rootCmd
 }
 
@@ -89,12 +91,13 @@ func initCometConfig() *cmtcfg.Config {
 }
 
 // initAppConfig sets app.toml defaults: fees in usocial, so a fresh node
-// starts without hand-editing minimum-gas-prices.
+// starts without hand-editing minimum-gas-prices, and the [p2p] section.
 func initAppConfig() (string, any) {
-	cfg := serverconfig.DefaultConfig()
-	cfg.MinGasPrices = "0" + app.BondDenom
-	return serverconfig.DefaultConfigTemplate, cfg
+	return appConfigTemplate, defaultAppConfig()
 }
+
+// appConfigTemplate is the SDK's app.toml plus our [p2p] section.
+const appConfigTemplate = serverconfig.DefaultConfigTemplate + p2pConfigTemplate
 
 func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 	rootCmd.AddCommand(
@@ -105,9 +108,13 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 		ConfigCmd(),
 		TestnetCmd(tempApp),
 		DevCmd(tempApp),
+		ContentCmd(),
+		P2PCmd(),
 	)
 
-	server.AddCommands(rootCmd, app.DefaultNodeHome, newApp, appExport, func(*cobra.Command) {})
+	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{
+		PostSetup: startContentNode,
+	})
 
 	rootCmd.AddCommand(
 		server.StatusCommand(),
@@ -166,9 +173,15 @@ type appOptions map[string]any
 
 func (o appOptions) Get(key string) any { return o[key] }
 
+// startedApp is the app the start command built, for PostSetup hooks that
+// attach node-local services (the content node) to it.
+var startedApp atomic.Pointer[app.SocialApp]
+
 func newApp(logger log.Logger, db dbm.DB, appOpts servertypes.AppOptions) servertypes.Application {
 	baseappOptions := server.DefaultBaseappOptions(appOpts)
-	return app.NewSocialApp(logger, db, true, appOpts, baseappOptions...)
+	a := app.NewSocialApp(logger, db, true, appOpts, baseappOptions...)
+	startedApp.Store(a)
+	return a
 }
 
 func appExport(

@@ -20,10 +20,11 @@ const (
 )
 
 // portsFor spaces each node's ports ten apart from basePort, so node i
-// listens on basePort+10i (p2p), +1 (rpc), +2 (rest), +3 (grpc).
+// listens on basePort+10i (p2p), +1 (rpc), +2 (rest), +3 (grpc), +4
+// (content node, libp2p).
 func portsFor(basePort, i int) nodePorts {
 	p := basePort + 10*i
-	return nodePorts{P2P: p, RPC: p + 1, API: p + 2, GRPC: p + 3}
+	return nodePorts{P2P: p, RPC: p + 1, API: p + 2, GRPC: p + 3, Content: p + 4}
 }
 
 // TestnetCmd groups the commands that write multi-validator networks.
@@ -92,7 +93,7 @@ or use scripts/localnet.sh, which does exactly that.`,
 	cmd.Flags().Int(flagValidators, 4, "number of validators")
 	cmd.Flags().String(flagOutputDir, "./.localnet", "directory that receives node0 … nodeN-1")
 	cmd.Flags().String(flagChainID, "socialchain-localnet-1", "chain id of the network")
-	cmd.Flags().Int(flagBasePort, 36000, "first port; node i uses base+10i (p2p), +1 (rpc), +2 (rest), +3 (grpc)")
+	cmd.Flags().Int(flagBasePort, 36000, "first port; node i uses base+10i (p2p), +1 (rpc), +2 (rest), +3 (grpc), +4 (content)")
 	cmd.Flags().Duration(flagBlockTime, time.Second, "pause after each commit")
 	return cmd
 }

@@ -16,6 +16,7 @@ import (
 	"sort"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"cosmossdk.io/log/v2"
@@ -136,7 +137,7 @@ func (h *Handler) PrepareProposal(next sdk.PrepareProposalHandler) sdk.PreparePr
 	return func(ctx sdk.Context, req *abci.RequestPrepareProposal) (*abci.ResponsePrepareProposal, error) {
 		injected := h.collectSignatures(ctx, req)
 		if injected != nil {
-			req.MaxTxBytes -= int64(len(injected))
+			req.MaxTxBytes -= cmttypes.ComputeProtoSizeForTxs([]cmttypes.Tx{injected})
 		}
 		resp, err := next(ctx, req)
 		if err != nil || injected == nil {
