@@ -30,8 +30,10 @@ test: test-unit test-e2e ## the whole test suite: unit, in-process network, proc
 test-unit: ## unit and in-process integration tests
 	$(GO_TEST) ./...
 
-test-e2e: build ## process-level tests: dev chain and a 4-validator localnet, on loopback
-	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) $(GO_TEST) -tags e2e -timeout 20m ./tests/e2e/...
+test-e2e: build ## process-level tests: dev chain, localnets, kubo interop, on loopback
+	bash scripts/install-kubo.sh
+	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) KUBO_BIN=$(CURDIR)/.cache/bin/ipfs \
+	  $(GO_TEST) -tags e2e -timeout 25m ./tests/e2e/...
 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\|\.pulsar\.go')); \

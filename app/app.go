@@ -310,6 +310,10 @@ func NewSocialApp(
 		appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]), accCodec, valCodec, app.StakingKeeper, authority,
 	)
 
+	// Every post and profile version lands in the epoch's settlement tree.
+	app.PostsKeeper.SetHooks(app.SettlementKeeper.Hooks())
+	app.ProfilesKeeper.SetHooks(app.SettlementKeeper.Hooks())
+
 	bankModule := bank.NewAppModule(appCodec, app.BankKeeper, app.AccountKeeper)
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),

@@ -20,6 +20,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "epoch"}},
 				},
 				{RpcMethod: "LatestSignerSet", Use: "signer-set", Short: "Show the current signer set"},
+				{
+					RpcMethod: "SignerSet", Use: "signer-set-at [nonce]", Short: "Show the signer set with a given nonce",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "nonce"}},
+				},
 				{RpcMethod: "Signers", Use: "signers", Short: "List registered validator signing keys"},
 				{RpcMethod: "Params", Use: "params", Short: "Show the settlement params"},
 			},

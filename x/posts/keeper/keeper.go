@@ -28,6 +28,7 @@ type Keeper struct {
 	// authority may change params: the gov module account.
 	authority string
 	profiles  types.ProfilesKeeper
+	hooks     types.PostsHooks
 
 	Schema  collections.Schema
 	Params  collections.Item[types.Params]
@@ -176,4 +177,16 @@ func (k Keeper) mustString(addr sdk.AccAddress) string {
 		return fmt.Sprintf("%X", []byte(addr))
 	}
 	return s
+}
+
+// SetHooks installs the hooks called after posts are written; the app
+// sets them once at start-up.
+func (k *Keeper) SetHooks(h types.PostsHooks) { k.hooks = h }
+
+// afterPostWritten calls the hooks, if any.
+func (k Keeper) afterPostWritten(ctx context.Context, author sdk.AccAddress, postID uint64, contentHash []byte) error {
+	if k.hooks == nil {
+		return nil
+	}
+	return k.hooks.AfterPostWritten(ctx, author, postID, contentHash)
 }

@@ -114,6 +114,13 @@ func (m msgServer) CreatePost(ctx context.Context, msg *types.MsgCreatePost) (*t
 	if err := m.profiles.AdjustPostsCount(ctx, author, 1); err != nil {
 		return nil, err
 	}
+	versionHash, err := content.Hash()
+	if err != nil {
+		return nil, err
+	}
+	if err := m.afterPostWritten(ctx, author, id, versionHash); err != nil {
+		return nil, err
+	}
 
 	mentioned := make([]string, len(mentions))
 	for i, mn := range mentions {
@@ -203,6 +210,9 @@ func (m msgServer) EditPost(ctx context.Context, msg *types.MsgEditPost) (*types
 	post.EditedHeight, post.EditedAt = sdkCtx.BlockHeight(), &editedAt
 	post.PreviousVersion = currentHash
 	if err := m.Posts.Set(ctx, post.ID, post); err != nil {
+		return nil, err
+	}
+	if err := m.afterPostWritten(ctx, author, post.ID, newHash); err != nil {
 		return nil, err
 	}
 

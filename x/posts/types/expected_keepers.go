@@ -21,3 +21,11 @@ type ProfilesKeeper interface {
 	// IterateFollowing calls cb for each account follower follows, in address order, until cb returns true.
 	IterateFollowing(ctx context.Context, follower sdk.AccAddress, cb func(followee sdk.AccAddress) (stop bool)) error
 }
+
+// PostsHooks lets another module record what a block wrote: x/settlement
+// commits every new post version to its epoch's settlement tree.
+type PostsHooks interface {
+	// AfterPostWritten runs after a post is created or edited, with the
+	// sha256 hash of its new content version.
+	AfterPostWritten(ctx context.Context, author sdk.AccAddress, postID uint64, contentHash []byte) error
+}

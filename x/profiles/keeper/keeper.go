@@ -4,6 +4,7 @@ package keeper
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -32,12 +33,21 @@ func (i ProfileIndexes) IndexesList() []collections.Index[sdk.AccAddress, types.
 // Edge is a directed relationship between two accounts.
 type Edge = collections.Pair[sdk.AccAddress, sdk.AccAddress]
 
+// ProfilesHooks lets another module record profile writes: x/settlement
+// commits every created or changed profile to its epoch's settlement tree.
+type ProfilesHooks interface {
+	// AfterProfileWritten runs after a profile is created or changed, with
+	// the sha256 hash of the profile's protobuf encoding.
+	AfterProfileWritten(ctx context.Context, owner sdk.AccAddress, handle string, profileHash []byte) error
+}
+
 // Keeper owns the profiles store.
 type Keeper struct {
 	cdc          codec.BinaryCodec
 	addressCodec address.Codec
 	// authority may change params: the gov module account.
 	authority string
+	hooks     ProfilesHooks
 
 	Schema    collections.Schema
 	Params    collections.Item[types.Params]
@@ -176,4 +186,31 @@ func (k Keeper) mustString(addr sdk.AccAddress) string {
 		return fmt.Sprintf("%X", []byte(addr))
 	}
 	return s
+}
+
+// SetHooks installs the hooks called after profiles are written; the app
+// sets them once at start-up.
+func (k *Keeper) SetHooks(h ProfilesHooks) { k.hooks = h }
+
+// ProfileHash is the sha256 hash of a profile's protobuf encoding: what the
+// settlement tree commits to for a profile version.
+func (k Keeper) ProfileHash(p types.Profile) ([]byte, error) {
+	bz, err := k.cdc.Marshal(&p)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.Sum256(bz)
+	return h[:], nil
+}
+
+// afterProfileWritten calls the hooks, if any.
+func (k Keeper) afterProfileWritten(ctx context.Context, owner sdk.AccAddress, p types.Profile) error {
+	if k.hooks == nil {
+		return nil
+	}
+	h, err := k.ProfileHash(p)
+	if err != nil {
+		return err
+	}
+	return k.hooks.AfterProfileWritten(ctx, owner, p.Handle, h)
 }

@@ -95,6 +95,9 @@ func (m msgServer) CreateProfile(ctx context.Context, msg *types.MsgCreateProfil
 	if err := m.Profiles.Set(ctx, owner, profile); err != nil {
 		return nil, err
 	}
+	if err := m.afterProfileWritten(ctx, owner, profile); err != nil {
+		return nil, err
+	}
 	return &types.MsgCreateProfileResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventProfileCreated{Owner: msg.Owner, Handle: msg.Handle})
 }
 
@@ -147,6 +150,9 @@ func (m msgServer) UpdateProfile(ctx context.Context, msg *types.MsgUpdateProfil
 	profile.UpdatedHeight = sdkCtx.BlockHeight()
 	profile.UpdatedAt = sdkCtx.BlockTime()
 	if err := m.Profiles.Set(ctx, owner, profile); err != nil {
+		return nil, err
+	}
+	if err := m.afterProfileWritten(ctx, owner, profile); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateProfileResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventProfileUpdated{
@@ -234,6 +240,9 @@ func (m msgServer) ChangeHandle(ctx context.Context, msg *types.MsgChangeHandle)
 	profile.UpdatedHeight = sdkCtx.BlockHeight()
 	profile.UpdatedAt = sdkCtx.BlockTime()
 	if err := m.Profiles.Set(ctx, owner, profile); err != nil {
+		return nil, err
+	}
+	if err := m.afterProfileWritten(ctx, owner, profile); err != nil {
 		return nil, err
 	}
 	return &types.MsgChangeHandleResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventHandleChanged{

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strconv"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -21,7 +25,34 @@ func (k Keeper) RecordLeaf(ctx context.Context, kind, key string, leaf []byte) e
 	if err != nil {
 		return err
 	}
+	if err := k.RecordIndex.Set(ctx, collections.Join(kind, key), seq); err != nil {
+		return err
+	}
 	return k.EpochRecords.Set(ctx, seq, types.SettlementRecord{Kind: kind, Key: key, Leaf: leaf})
+}
+
+// Record kinds in the settlement tree.
+const (
+	RecordKindPost    = "post"
+	RecordKindProfile = "profile"
+)
+
+// Hooks adapts the keeper to the posts and profiles hooks.
+type Hooks struct{ k Keeper }
+
+// Hooks returns the hooks x/posts and x/profiles call on writes.
+func (k Keeper) Hooks() Hooks { return Hooks{k} }
+
+// AfterPostWritten records a post version: keccak(0x01 ‖ author ‖ id ‖ content hash).
+func (h Hooks) AfterPostWritten(ctx context.Context, author sdk.AccAddress, postID uint64, contentHash []byte) error {
+	leaf := l1.PostLeaf(common.BytesToAddress(author), postID, common.BytesToHash(contentHash))
+	return h.k.RecordLeaf(ctx, RecordKindPost, strconv.FormatUint(postID, 10), leaf[:])
+}
+
+// AfterProfileWritten records a profile version: keccak(0x02 ‖ owner ‖ keccak(handle) ‖ profile hash).
+func (h Hooks) AfterProfileWritten(ctx context.Context, owner sdk.AccAddress, handle string, profileHash []byte) error {
+	leaf := l1.ProfileLeaf(common.BytesToAddress(owner), handle, common.BytesToHash(profileHash))
+	return h.k.RecordLeaf(ctx, RecordKindProfile, sdk.AccAddress(owner).String(), leaf[:])
 }
 
 // EndBlocker opens a checkpoint at the last block of every epoch: it hands
@@ -232,4 +263,67 @@ func totalPower(set types.SignerSet) uint64 {
 		total += m.Power
 	}
 	return total
+}
+
+// RecordProof finds the latest record of (kind, key), the checkpoint that
+// sealed it (0 while its epoch is open) and its Merkle proof.
+func (k Keeper) RecordProof(ctx context.Context, kind, key string) (*types.QueryRecordProofResponse, error) {
+	seq, err := k.RecordIndex.Get(ctx, collections.Join(kind, key))
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrRecordNotFound, "%s %s", kind, key)
+	}
+	rec, err := k.EpochRecords.Get(ctx, seq)
+	if err != nil {
+		return nil, err
+	}
+	res := &types.QueryRecordProofResponse{Record: rec, Sequence: seq}
+	it, err := k.Checkpoints.Iterate(ctx, new(collections.Range[uint64]).Descending())
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	for ; it.Valid(); it.Next() {
+		cp, err := it.Value()
+		if err != nil {
+			return nil, err
+		}
+		if seq >= cp.RecordsTo {
+			break // newer than every sealed epoch
+		}
+		if seq < cp.RecordsFrom {
+			continue
+		}
+		leaves, _, err := k.epochLeavesBetween(ctx, cp.RecordsFrom, cp.RecordsTo)
+		if err != nil {
+			return nil, err
+		}
+		proof, err := l1.MerkleProof(toHashes(leaves), int(seq-cp.RecordsFrom))
+		if err != nil {
+			return nil, err
+		}
+		res.Checkpoint = cp.Checkpoint.Number
+		for _, h := range proof {
+			res.MerkleProof = append(res.MerkleProof, bytes.Clone(h[:]))
+		}
+		break
+	}
+	return res, nil
+}
+
+// epochLeavesBetween returns the leaves with sequence in [from, to).
+func (k Keeper) epochLeavesBetween(ctx context.Context, from, to uint64) ([][]byte, uint64, error) {
+	var leaves [][]byte
+	err := k.EpochRecords.Walk(ctx, new(collections.Range[uint64]).StartInclusive(from).EndExclusive(to), func(_ uint64, r types.SettlementRecord) (bool, error) {
+		leaves = append(leaves, r.Leaf)
+		return false, nil
+	})
+	return leaves, to, err
+}
+
+func toHashes(leaves [][]byte) [][32]byte {
+	out := make([][32]byte, len(leaves))
+	for i, l := range leaves {
+		out[i] = common.BytesToHash(l)
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package keeper
 
 import (
+	"cosmossdk.io/collections"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"context"
@@ -38,6 +40,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	}
 	for i, r := range gs.Records {
 		if err := k.EpochRecords.Set(ctx, uint64(i), r); err != nil {
+			return err
+		}
+		// Later records of the same key overwrite earlier ones: latest wins.
+		if err := k.RecordIndex.Set(ctx, collections.Join(r.Kind, r.Key), uint64(i)); err != nil {
 			return err
 		}
 	}

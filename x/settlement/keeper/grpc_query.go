@@ -58,6 +58,26 @@ func (q queryServer) LatestSignerSet(ctx context.Context, _ *types.QueryLatestSi
 	return &types.QueryLatestSignerSetResponse{SignerSet: set}, nil
 }
 
+// SignerSet returns the signer set with nonce req.Nonce.
+func (q queryServer) SignerSet(ctx context.Context, req *types.QuerySignerSetRequest) (*types.QueryLatestSignerSetResponse, error) {
+	if req == nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
+	}
+	set, err := q.SignerSets.Get(ctx, req.Nonce)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrSignerNotFound, "signer set %d: %s", req.Nonce, err)
+	}
+	return &types.QueryLatestSignerSetResponse{SignerSet: set}, nil
+}
+
+// RecordProof returns a record with its checkpoint and Merkle proof.
+func (q queryServer) RecordProof(ctx context.Context, req *types.QueryRecordProofRequest) (*types.QueryRecordProofResponse, error) {
+	if req == nil || (req.Kind != RecordKindPost && req.Kind != RecordKindProfile) || req.Key == "" {
+		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "kind must be post or profile, and key set")
+	}
+	return q.Keeper.RecordProof(ctx, req.Kind, req.Key)
+}
+
 // Signers lists the registered keys in validator address order.
 func (q queryServer) Signers(ctx context.Context, req *types.QuerySignersRequest) (*types.QuerySignersResponse, error) {
 	if req == nil {

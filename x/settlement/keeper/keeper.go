@@ -50,6 +50,8 @@ type Keeper struct {
 	// checkpoint, in write order.
 	EpochRecords   collections.Map[uint64, types.SettlementRecord]
 	EpochRecordSeq collections.Sequence
+	// RecordIndex maps (kind, key) to the sequence of its latest record.
+	RecordIndex collections.Map[collections.Pair[string, string], uint64]
 }
 
 // NewKeeper returns the settlement keeper.
@@ -74,6 +76,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Checkpoints:    collections.NewMap(sb, types.CheckpointsKey, "checkpoints", collections.Uint64Key, codec.CollValue[types.SignedCheckpoint](cdc)),
 		EpochRecords:   collections.NewMap(sb, types.EpochRecordsKey, "epoch_records", collections.Uint64Key, codec.CollValue[types.SettlementRecord](cdc)),
 		EpochRecordSeq: collections.NewSequence(sb, types.EpochRecordSeqKey, "epoch_record_seq"),
+		RecordIndex: collections.NewMap(sb, types.RecordIndexKey, "record_index",
+			collections.PairKeyCodec(collections.StringKey, collections.StringKey), collections.Uint64Value),
 	}
 	schema, err := sb.Build()
 	if err != nil {

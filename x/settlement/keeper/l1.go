@@ -79,10 +79,6 @@ func checkpointDigest(params types.Params, cosmosChainID string, cp types.Checkp
 
 // merkleRoot is the settlement root over an epoch's leaves.
 func merkleRoot(leaves [][]byte) []byte {
-	hashed := make([][32]byte, len(leaves))
-	for i, leaf := range leaves {
-		hashed[i] = common.BytesToHash(leaf)
-	}
-	root := l1.MerkleRoot(hashed)
+	root := l1.MerkleRoot(toHashes(leaves))
 	return root[:]
 }

@@ -24,4 +24,5 @@ var (
 	ErrInvalidInjectedTx    = errorsmod.Register(ModuleName, 15, "invalid injected checkpoint signatures")
 	ErrSameEthAddress       = errorsmod.Register(ModuleName, 16, "validator already signs with this key")
 	ErrInvalidRequest       = errorsmod.RegisterWithGRPCCode(ModuleName, 17, codes.InvalidArgument, "invalid request")
+	ErrRecordNotFound       = errorsmod.RegisterWithGRPCCode(ModuleName, 18, codes.NotFound, "settlement record not found")
 )

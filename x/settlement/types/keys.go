@@ -18,4 +18,5 @@ var (
 	CheckpointsKey    = collections.NewPrefix(4) // number → SignedCheckpoint
 	EpochRecordsKey   = collections.NewPrefix(5) // (epoch, seq) → SettlementRecord
 	EpochRecordSeqKey = collections.NewPrefix(6)
+	RecordIndexKey    = collections.NewPrefix(7) // (kind, key) → latest record sequence
 )

@@ -235,6 +235,175 @@ func (m *QueryLatestSignerSetResponse) GetSignerSet() SignerSet {
 	return SignerSet{}
 }
 
+type QuerySignerSetRequest struct {
+	Nonce uint64 `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
+}
+
+func (m *QuerySignerSetRequest) Reset()         { *m = QuerySignerSetRequest{} }
+func (m *QuerySignerSetRequest) String() string { return proto.CompactTextString(m) }
+func (*QuerySignerSetRequest) ProtoMessage()    {}
+func (*QuerySignerSetRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_b05a5d60362bd95c, []int{5}
+}
+func (m *QuerySignerSetRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QuerySignerSetRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QuerySignerSetRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QuerySignerSetRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QuerySignerSetRequest.Merge(m, src)
+}
+func (m *QuerySignerSetRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QuerySignerSetRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QuerySignerSetRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QuerySignerSetRequest proto.InternalMessageInfo
+
+func (m *QuerySignerSetRequest) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+type QueryRecordProofRequest struct {
+	// kind is "post" or "profile".
+	Kind string `protobuf:"bytes,1,opt,name=kind,proto3" json:"kind,omitempty"`
+	// key is the post id or the profile owner address.
+	Key string `protobuf:"bytes,2,opt,name=key,proto3" json:"key,omitempty"`
+}
+
+func (m *QueryRecordProofRequest) Reset()         { *m = QueryRecordProofRequest{} }
+func (m *QueryRecordProofRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryRecordProofRequest) ProtoMessage()    {}
+func (*QueryRecordProofRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_b05a5d60362bd95c, []int{6}
+}
+func (m *QueryRecordProofRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryRecordProofRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryRecordProofRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryRecordProofRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryRecordProofRequest.Merge(m, src)
+}
+func (m *QueryRecordProofRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryRecordProofRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryRecordProofRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryRecordProofRequest proto.InternalMessageInfo
+
+func (m *QueryRecordProofRequest) GetKind() string {
+	if m != nil {
+		return m.Kind
+	}
+	return ""
+}
+
+func (m *QueryRecordProofRequest) GetKey() string {
+	if m != nil {
+		return m.Key
+	}
+	return ""
+}
+
+type QueryRecordProofResponse struct {
+	Record   SettlementRecord `protobuf:"bytes,1,opt,name=record,proto3" json:"record"`
+	Sequence uint64           `protobuf:"varint,2,opt,name=sequence,proto3" json:"sequence,omitempty"`
+	// checkpoint is the number of the checkpoint whose settlement root
+	// commits to the record; 0 while its epoch is still open.
+	Checkpoint uint64 `protobuf:"varint,3,opt,name=checkpoint,proto3" json:"checkpoint,omitempty"`
+	// merkle_proof lists the sibling hashes from the leaf up to the root.
+	MerkleProof [][]byte `protobuf:"bytes,4,rep,name=merkle_proof,json=merkleProof,proto3" json:"merkle_proof,omitempty"`
+}
+
+func (m *QueryRecordProofResponse) Reset()         { *m = QueryRecordProofResponse{} }
+func (m *QueryRecordProofResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryRecordProofResponse) ProtoMessage()    {}
+func (*QueryRecordProofResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_b05a5d60362bd95c, []int{7}
+}
+func (m *QueryRecordProofResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryRecordProofResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryRecordProofResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryRecordProofResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryRecordProofResponse.Merge(m, src)
+}
+func (m *QueryRecordProofResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryRecordProofResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryRecordProofResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryRecordProofResponse proto.InternalMessageInfo
+
+func (m *QueryRecordProofResponse) GetRecord() SettlementRecord {
+	if m != nil {
+		return m.Record
+	}
+	return SettlementRecord{}
+}
+
+func (m *QueryRecordProofResponse) GetSequence() uint64 {
+	if m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+func (m *QueryRecordProofResponse) GetCheckpoint() uint64 {
+	if m != nil {
+		return m.Checkpoint
+	}
+	return 0
+}
+
+func (m *QueryRecordProofResponse) GetMerkleProof() [][]byte {
+	if m != nil {
+		return m.MerkleProof
+	}
+	return nil
+}
+
 type QuerySignersRequest struct {
 	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }
@@ -243,7 +412,7 @@ func (m *QuerySignersRequest) Reset()         { *m = QuerySignersRequest{} }
 func (m *QuerySignersRequest) String() string { return proto.CompactTextString(m) }
 func (*QuerySignersRequest) ProtoMessage()    {}
 func (*QuerySignersRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_b05a5d60362bd95c, []int{5}
+	return fileDescriptor_b05a5d60362bd95c, []int{8}
 }
 func (m *QuerySignersRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -288,7 +457,7 @@ func (m *QuerySignersResponse) Reset()         { *m = QuerySignersResponse{} }
 func (m *QuerySignersResponse) String() string { return proto.CompactTextString(m) }
 func (*QuerySignersResponse) ProtoMessage()    {}
 func (*QuerySignersResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_b05a5d60362bd95c, []int{6}
+	return fileDescriptor_b05a5d60362bd95c, []int{9}
 }
 func (m *QuerySignersResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -338,7 +507,7 @@ func (m *QueryParamsRequest) Reset()         { *m = QueryParamsRequest{} }
 func (m *QueryParamsRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryParamsRequest) ProtoMessage()    {}
 func (*QueryParamsRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_b05a5d60362bd95c, []int{7}
+	return fileDescriptor_b05a5d60362bd95c, []int{10}
 }
 func (m *QueryParamsRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -375,7 +544,7 @@ func (m *QueryParamsResponse) Reset()         { *m = QueryParamsResponse{} }
 func (m *QueryParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryParamsResponse) ProtoMessage()    {}
 func (*QueryParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_b05a5d60362bd95c, []int{8}
+	return fileDescriptor_b05a5d60362bd95c, []int{11}
 }
 func (m *QueryParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -417,6 +586,9 @@ func init() {
 	proto.RegisterType((*QueryCheckpointResponse)(nil), "socialchain.settlement.v1.QueryCheckpointResponse")
 	proto.RegisterType((*QueryLatestSignerSetRequest)(nil), "socialchain.settlement.v1.QueryLatestSignerSetRequest")
 	proto.RegisterType((*QueryLatestSignerSetResponse)(nil), "socialchain.settlement.v1.QueryLatestSignerSetResponse")
+	proto.RegisterType((*QuerySignerSetRequest)(nil), "socialchain.settlement.v1.QuerySignerSetRequest")
+	proto.RegisterType((*QueryRecordProofRequest)(nil), "socialchain.settlement.v1.QueryRecordProofRequest")
+	proto.RegisterType((*QueryRecordProofResponse)(nil), "socialchain.settlement.v1.QueryRecordProofResponse")
 	proto.RegisterType((*QuerySignersRequest)(nil), "socialchain.settlement.v1.QuerySignersRequest")
 	proto.RegisterType((*QuerySignersResponse)(nil), "socialchain.settlement.v1.QuerySignersResponse")
 	proto.RegisterType((*QueryParamsRequest)(nil), "socialchain.settlement.v1.QueryParamsRequest")
@@ -428,49 +600,61 @@ func init() {
 }
 
 var fileDescriptor_b05a5d60362bd95c = []byte{
-	// 659 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x95, 0xc1, 0x4f, 0x13, 0x4f,
-	0x14, 0xc7, 0x3b, 0xfc, 0x7e, 0x94, 0xf0, 0x38, 0xa8, 0x63, 0xa3, 0xb8, 0xe0, 0x0a, 0x2b, 0x2a,
-	0x42, 0x98, 0xb1, 0x35, 0x42, 0xa2, 0x37, 0x34, 0x78, 0x31, 0x8a, 0x25, 0xf1, 0xa0, 0x31, 0x66,
-	0xba, 0x4e, 0xb6, 0x1b, 0xdb, 0x9d, 0xa5, 0x33, 0x34, 0x12, 0xe3, 0xc5, 0x93, 0x47, 0x13, 0x13,
-	0xfd, 0x13, 0xf4, 0xc8, 0x59, 0xff, 0x01, 0x8e, 0x24, 0x5e, 0x3c, 0x19, 0x03, 0x26, 0xfa, 0x67,
-	0x98, 0xce, 0xce, 0xb2, 0xb3, 0x10, 0xb6, 0xc5, 0x4b, 0x33, 0x7d, 0xf3, 0x7d, 0xef, 0x7d, 0xde,
-	0x9b, 0xf7, 0xb2, 0x70, 0x49, 0x0a, 0x3f, 0x64, 0x2d, 0xbf, 0xc9, 0xc2, 0x88, 0x4a, 0xae, 0x54,
-	0x8b, 0xb7, 0x79, 0xa4, 0x68, 0xb7, 0x4a, 0xd7, 0x37, 0x78, 0x67, 0x93, 0xc4, 0x1d, 0xa1, 0x04,
-	0x3e, 0x67, 0xc9, 0x48, 0x26, 0x23, 0xdd, 0xaa, 0x73, 0x8a, 0xb5, 0xc3, 0x48, 0x50, 0xfd, 0x9b,
-	0xa8, 0x9d, 0x39, 0x5f, 0xc8, 0xb6, 0x90, 0xb4, 0xc1, 0x24, 0x4f, 0xc2, 0xd0, 0x6e, 0xb5, 0xc1,
-	0x15, 0xab, 0xd2, 0x98, 0x05, 0x61, 0xc4, 0x54, 0x28, 0x22, 0xa3, 0x9d, 0x30, 0xda, 0x54, 0x66,
-	0xa7, 0x75, 0x2a, 0x81, 0x08, 0x84, 0x3e, 0xd2, 0xde, 0xc9, 0x58, 0x27, 0x03, 0x21, 0x82, 0x16,
-	0xa7, 0x2c, 0x0e, 0x29, 0x8b, 0x22, 0xa1, 0x74, 0x3c, 0x69, 0x6e, 0x0b, 0x2a, 0x52, 0x9b, 0x31,
-	0x37, 0x32, 0xcf, 0x85, 0xc9, 0x87, 0xbd, 0x4c, 0xf7, 0x98, 0xe2, 0x52, 0xdd, 0x6e, 0x72, 0xff,
-	0x45, 0x2c, 0xc2, 0x48, 0xd5, 0xf9, 0xfa, 0x06, 0x97, 0xca, 0x23, 0x70, 0x46, 0xdf, 0x1f, 0xba,
-	0xc1, 0x15, 0x18, 0xe6, 0xb1, 0xf0, 0x9b, 0xe3, 0x68, 0x0a, 0xcd, 0xfe, 0x5f, 0x4f, 0xfe, 0x78,
-	0xeb, 0x70, 0xf6, 0x90, 0x5e, 0xc6, 0x22, 0x92, 0x1c, 0x3f, 0x02, 0xf0, 0xf7, 0xad, 0xda, 0x6b,
-	0xac, 0x36, 0x4f, 0x8e, 0xec, 0x28, 0x59, 0x0b, 0x83, 0x88, 0x3f, 0xcf, 0x02, 0x2d, 0x8f, 0x6e,
-	0xff, 0xb8, 0x50, 0xfa, 0xfc, 0x7b, 0x6b, 0x0e, 0xd5, 0xad, 0x48, 0xde, 0x79, 0x98, 0xb0, 0x4a,
-	0xd0, 0x5e, 0x9d, 0x35, 0xbe, 0x5f, 0x41, 0x94, 0xab, 0xd0, 0xba, 0x36, 0x58, 0xf7, 0x01, 0xa4,
-	0x36, 0x3e, 0x93, 0x3c, 0xc5, 0x9a, 0xe9, 0x87, 0xd5, 0x8b, 0x60, 0xf3, 0x8c, 0xca, 0xd4, 0xea,
-	0x3d, 0x85, 0xd3, 0x3a, 0x5f, 0xa2, 0x93, 0x69, 0xbb, 0x56, 0x00, 0xb2, 0x47, 0x37, 0x69, 0x2e,
-	0x93, 0xe4, 0xd5, 0x49, 0x6f, 0x42, 0x48, 0xf2, 0xe2, 0x66, 0x42, 0xc8, 0x2a, 0x0b, 0xb8, 0xf1,
-	0xad, 0x5b, 0x9e, 0xde, 0x27, 0x04, 0x95, 0x7c, 0x7c, 0x53, 0xc7, 0x0a, 0x8c, 0x24, 0x10, 0x72,
-	0x1c, 0x4d, 0xfd, 0x37, 0x3b, 0x56, 0x9b, 0xee, 0x5b, 0x84, 0x5d, 0x41, 0xea, 0x8c, 0xef, 0xe6,
-	0x40, 0x87, 0x34, 0xe8, 0x95, 0xbe, 0xa0, 0x09, 0x44, 0x8e, 0xb4, 0x02, 0x58, 0x83, 0xae, 0xb2,
-	0x0e, 0x6b, 0xa7, 0x7d, 0xf0, 0x9e, 0x98, 0xf6, 0xa4, 0x56, 0x43, 0x7f, 0x07, 0xca, 0xb1, 0xb6,
-	0x98, 0xd6, 0x14, 0xc1, 0x27, 0xae, 0x36, 0xbc, 0xf1, 0xad, 0xfd, 0x29, 0xc3, 0xb0, 0x8e, 0x8e,
-	0xbf, 0x22, 0x38, 0x79, 0x70, 0xa6, 0xf1, 0x52, 0x41, 0xd0, 0xa2, 0x2d, 0x70, 0x6a, 0xfd, 0x1c,
-	0x0f, 0x8f, 0xbb, 0x77, 0xf3, 0x6d, 0x0f, 0xed, 0xcd, 0xb7, 0x5f, 0xef, 0x87, 0x28, 0x5e, 0xa0,
-	0x47, 0xaf, 0x63, 0x36, 0xca, 0x92, 0xb6, 0x34, 0x00, 0xde, 0x42, 0x00, 0x16, 0x77, 0xf5, 0x38,
-	0xe9, 0xff, 0x9d, 0xf8, 0x56, 0x46, 0x7c, 0x0d, 0x93, 0x01, 0x89, 0x5f, 0xe9, 0xbd, 0x7f, 0x8d,
-	0xbf, 0x20, 0x38, 0x71, 0x60, 0xc5, 0xf0, 0xe2, 0x60, 0xfd, 0x3e, 0xb8, 0xb2, 0xce, 0xd2, 0xb1,
-	0xfd, 0x4c, 0x05, 0x8b, 0x59, 0x05, 0xf3, 0xf8, 0x6a, 0x41, 0x05, 0x5d, 0xd6, 0x92, 0x3c, 0xeb,
-	0xf7, 0x07, 0x04, 0x23, 0x66, 0x9f, 0x30, 0xe9, 0x97, 0x3c, 0xbf, 0xd8, 0x0e, 0x1d, 0x58, 0x6f,
-	0x20, 0xe7, 0x34, 0xdf, 0x0c, 0xf6, 0x0a, 0xf8, 0xd2, 0x65, 0xfc, 0x88, 0xa0, 0x9c, 0x8c, 0x3b,
-	0x5e, 0xe8, 0x97, 0x27, 0xb7, 0x67, 0x0e, 0x19, 0x54, 0x6e, 0xa8, 0x48, 0xd6, 0xba, 0x8b, 0x78,
-	0xba, 0x00, 0x2d, 0x59, 0xb5, 0xe5, 0x07, 0xdb, 0xbb, 0x2e, 0xda, 0xd9, 0x75, 0xd1, 0xcf, 0x5d,
-	0x17, 0xbd, 0xdb, 0x73, 0x4b, 0x3b, 0x7b, 0x6e, 0xe9, 0xfb, 0x9e, 0x5b, 0x7a, 0x7c, 0x23, 0x08,
-	0x55, 0x73, 0xa3, 0x41, 0x7c, 0xd1, 0xce, 0x87, 0xb1, 0xce, 0x2f, 0xed, 0xa0, 0xfa, 0x7b, 0xd4,
-	0x28, 0xeb, 0x0f, 0xd2, 0xf5, 0xbf, 0x01, 0x00, 0x00, 0xff, 0xff, 0x2b, 0x44, 0xc0, 0xaa, 0x8b,
-	0x07, 0x00, 0x00,
+	// 850 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x96, 0x41, 0x6f, 0xe3, 0x44,
+	0x14, 0xc7, 0x33, 0x49, 0x9b, 0x92, 0x97, 0x4a, 0x94, 0x21, 0x40, 0x70, 0x8b, 0x69, 0x4d, 0x81,
+	0x92, 0x52, 0x4f, 0x93, 0x8a, 0x56, 0x02, 0x24, 0xa4, 0x82, 0xca, 0x05, 0x41, 0x49, 0x25, 0x0e,
+	0x20, 0x54, 0x39, 0xee, 0xe0, 0x58, 0x49, 0x3c, 0xae, 0xc7, 0x8d, 0x88, 0xa2, 0x5c, 0x38, 0x71,
+	0x44, 0x42, 0x82, 0x8f, 0x00, 0x37, 0x7a, 0xe0, 0x04, 0x5f, 0xa0, 0xdc, 0x8a, 0xb8, 0x70, 0x5a,
+	0xad, 0xda, 0x95, 0xf6, 0x6b, 0xac, 0x3c, 0x1e, 0xc7, 0x76, 0xa2, 0x3a, 0xe9, 0x6a, 0x2f, 0xd1,
+	0xf8, 0xcd, 0x7b, 0x6f, 0x7e, 0xef, 0xef, 0xcc, 0x5f, 0x86, 0x37, 0x39, 0x33, 0x6d, 0xa3, 0x6b,
+	0xb6, 0x0d, 0xdb, 0x21, 0x9c, 0xfa, 0x7e, 0x97, 0xf6, 0xa8, 0xe3, 0x93, 0x7e, 0x9d, 0x9c, 0x5f,
+	0x50, 0x6f, 0xa0, 0xbb, 0x1e, 0xf3, 0x19, 0x7e, 0x35, 0x91, 0xa6, 0xc7, 0x69, 0x7a, 0xbf, 0xae,
+	0xbc, 0x60, 0xf4, 0x6c, 0x87, 0x11, 0xf1, 0x1b, 0x66, 0x2b, 0x35, 0x93, 0xf1, 0x1e, 0xe3, 0xa4,
+	0x65, 0x70, 0x1a, 0xb6, 0x21, 0xfd, 0x7a, 0x8b, 0xfa, 0x46, 0x9d, 0xb8, 0x86, 0x65, 0x3b, 0x86,
+	0x6f, 0x33, 0x47, 0xe6, 0xae, 0xca, 0xdc, 0x28, 0x2d, 0x79, 0xac, 0x52, 0xb1, 0x98, 0xc5, 0xc4,
+	0x92, 0x04, 0x2b, 0x19, 0x5d, 0xb3, 0x18, 0xb3, 0xba, 0x94, 0x18, 0xae, 0x4d, 0x0c, 0xc7, 0x61,
+	0xbe, 0xe8, 0xc7, 0xe5, 0x6e, 0xc6, 0x44, 0xfe, 0xc0, 0xa5, 0x32, 0x4d, 0x53, 0x61, 0xed, 0xcb,
+	0xe0, 0xa4, 0xcf, 0x0c, 0x9f, 0x72, 0xff, 0xe3, 0x36, 0x35, 0x3b, 0x2e, 0xb3, 0x1d, 0xbf, 0x49,
+	0xcf, 0x2f, 0x28, 0xf7, 0x35, 0x1d, 0x5e, 0x16, 0xfb, 0x53, 0x3b, 0xb8, 0x02, 0x8b, 0xd4, 0x65,
+	0x66, 0xbb, 0x8a, 0xd6, 0xd1, 0xd6, 0x42, 0x33, 0x7c, 0xd0, 0xce, 0xe1, 0x95, 0xa9, 0x7c, 0xee,
+	0x32, 0x87, 0x53, 0xfc, 0x15, 0x80, 0x39, 0x8e, 0x8a, 0xaa, 0x72, 0x63, 0x5b, 0xbf, 0x53, 0x51,
+	0xfd, 0xc4, 0xb6, 0x1c, 0x7a, 0x16, 0x37, 0x3a, 0x2c, 0x5d, 0x3d, 0x78, 0x3d, 0xf7, 0xfb, 0xe3,
+	0xcb, 0x1a, 0x6a, 0x26, 0x3a, 0x69, 0xaf, 0xc1, 0x6a, 0x62, 0x04, 0x51, 0xe5, 0x9d, 0xd0, 0xf1,
+	0x04, 0x4e, 0x6a, 0xc2, 0xc4, 0xb6, 0xc4, 0xfa, 0x1c, 0x80, 0x8b, 0xe0, 0x29, 0xa7, 0x11, 0xd6,
+	0xe6, 0x2c, 0xac, 0xa0, 0x43, 0x92, 0xa7, 0xc4, 0xa3, 0xa8, 0xb6, 0x03, 0x2f, 0x89, 0xf3, 0x26,
+	0x41, 0x02, 0xc1, 0x1c, 0xe6, 0x98, 0x34, 0x12, 0x4c, 0x3c, 0x68, 0x1f, 0x49, 0xc1, 0x9a, 0xd4,
+	0x64, 0xde, 0xd9, 0xb1, 0xc7, 0xd8, 0x77, 0x51, 0x01, 0x86, 0x85, 0x8e, 0xed, 0x9c, 0x89, 0xfc,
+	0x52, 0x53, 0xac, 0xf1, 0x0a, 0x14, 0x3a, 0x74, 0x50, 0xcd, 0x8b, 0x50, 0xb0, 0xd4, 0xfe, 0x41,
+	0x50, 0x9d, 0xee, 0x30, 0x1e, 0xae, 0xe8, 0x89, 0xf0, 0x3c, 0x7a, 0x8f, 0x9f, 0xc2, 0x4e, 0xc9,
+	0xf9, 0x64, 0x17, 0xac, 0xc0, 0x73, 0x3c, 0xa0, 0x0b, 0xc6, 0xc8, 0x8b, 0x31, 0xc6, 0xcf, 0x58,
+	0x4d, 0xbd, 0xdf, 0x82, 0xd8, 0x4d, 0x44, 0xf0, 0x06, 0x2c, 0xf7, 0xa8, 0xd7, 0xe9, 0xd2, 0x53,
+	0x37, 0x60, 0xac, 0x2e, 0xac, 0x17, 0xb6, 0x96, 0x9b, 0xe5, 0x30, 0x26, 0xb0, 0xb5, 0x6f, 0xe1,
+	0xc5, 0x84, 0x76, 0x3c, 0x12, 0xe2, 0x08, 0x20, 0xbe, 0x30, 0x72, 0x92, 0xb7, 0xf4, 0xf0, 0xc6,
+	0xe8, 0xc1, 0xed, 0xd2, 0xc3, 0xdb, 0x22, 0x6f, 0x97, 0x7e, 0x6c, 0x58, 0x54, 0xd6, 0x36, 0x13,
+	0x95, 0xda, 0x6f, 0x08, 0x2a, 0xe9, 0xfe, 0x52, 0xa6, 0x23, 0x58, 0x0a, 0x5f, 0x20, 0xaf, 0xa2,
+	0xf5, 0xc2, 0x56, 0xb9, 0xb1, 0x31, 0xf3, 0x0f, 0x90, 0x54, 0x27, 0x2a, 0xc6, 0x9f, 0xa6, 0x40,
+	0xf3, 0x02, 0xf4, 0xed, 0x99, 0xa0, 0x21, 0x44, 0x8a, 0xb4, 0x02, 0x58, 0x80, 0x1e, 0x1b, 0x9e,
+	0xd1, 0x8b, 0x74, 0xd0, 0xbe, 0x91, 0xf2, 0x44, 0x51, 0x49, 0xff, 0x09, 0x14, 0x5d, 0x11, 0x91,
+	0xd2, 0x64, 0xc1, 0x87, 0xa5, 0xa9, 0x57, 0x1b, 0xd6, 0x36, 0xfe, 0x2d, 0xc1, 0xa2, 0xe8, 0x8e,
+	0xff, 0x46, 0xb0, 0x32, 0xe9, 0x07, 0xf8, 0x20, 0xa3, 0x69, 0x96, 0x83, 0x28, 0x8d, 0x59, 0x85,
+	0xd3, 0x56, 0xa1, 0xbd, 0xff, 0x63, 0x80, 0xf6, 0xc3, 0x7f, 0x8f, 0x7e, 0xce, 0x13, 0xbc, 0x43,
+	0xee, 0xb6, 0xb2, 0xf8, 0xef, 0xc5, 0x49, 0x57, 0x00, 0xe0, 0x4b, 0x04, 0x90, 0xe0, 0xae, 0xdf,
+	0xe7, 0xf8, 0xa7, 0x27, 0xfe, 0x20, 0x26, 0xde, 0xc5, 0xfa, 0x9c, 0xc4, 0x43, 0xe1, 0x99, 0x23,
+	0xfc, 0x17, 0x82, 0xe7, 0x27, 0xec, 0x09, 0xef, 0xcf, 0xa7, 0xf7, 0xa4, 0xcb, 0x28, 0x07, 0xf7,
+	0xae, 0x93, 0x13, 0xec, 0xc7, 0x13, 0x6c, 0xe3, 0x77, 0x32, 0x26, 0xe8, 0x1b, 0x5d, 0x4e, 0x63,
+	0xbd, 0xff, 0x40, 0x50, 0x8a, 0xb1, 0x77, 0x67, 0x1d, 0xff, 0xec, 0x80, 0x0f, 0x62, 0xe0, 0x77,
+	0x71, 0x6d, 0x0e, 0xe0, 0xa1, 0x70, 0xdc, 0x11, 0xfe, 0x13, 0x41, 0x39, 0x61, 0x96, 0x78, 0xe6,
+	0xfb, 0x9e, 0xf6, 0x66, 0x65, 0xef, 0x5e, 0x35, 0x92, 0xf8, 0xc3, 0x98, 0xb8, 0x8e, 0x49, 0x06,
+	0x71, 0xe8, 0xb6, 0x9c, 0x0c, 0x03, 0xcf, 0x1f, 0x91, 0x61, 0x87, 0x0e, 0x46, 0xf8, 0x17, 0x04,
+	0x4b, 0xd2, 0xb8, 0xb0, 0x3e, 0x9f, 0xcc, 0x91, 0x73, 0x28, 0x64, 0xee, 0x7c, 0x89, 0x5a, 0x13,
+	0x94, 0x9b, 0x58, 0xcb, 0xa0, 0x8c, 0x5c, 0xef, 0x57, 0x04, 0xc5, 0xd0, 0x57, 0xf0, 0xce, 0xac,
+	0x73, 0x52, 0x86, 0xa6, 0xe8, 0xf3, 0xa6, 0x4b, 0x2a, 0x3d, 0x16, 0xf0, 0x0d, 0xbc, 0x91, 0x81,
+	0x16, 0x7a, 0xda, 0xe1, 0x17, 0x57, 0x37, 0x2a, 0xba, 0xbe, 0x51, 0xd1, 0xc3, 0x1b, 0x15, 0xfd,
+	0x74, 0xab, 0xe6, 0xae, 0x6f, 0xd5, 0xdc, 0xff, 0xb7, 0x6a, 0xee, 0xeb, 0xf7, 0x2c, 0xdb, 0x6f,
+	0x5f, 0xb4, 0x74, 0x93, 0xf5, 0xd2, 0x6d, 0x12, 0xeb, 0xef, 0x93, 0x4d, 0xc5, 0x47, 0x53, 0xab,
+	0x28, 0xbe, 0x9a, 0xf6, 0x9e, 0x04, 0x00, 0x00, 0xff, 0xff, 0xf5, 0x27, 0x2e, 0x4a, 0x30, 0x0a,
+	0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -491,6 +675,12 @@ type QueryClient interface {
 	Checkpoint(ctx context.Context, in *QueryCheckpointRequest, opts ...grpc.CallOption) (*QueryCheckpointResponse, error)
 	// LatestSignerSet returns the current signer set.
 	LatestSignerSet(ctx context.Context, in *QueryLatestSignerSetRequest, opts ...grpc.CallOption) (*QueryLatestSignerSetResponse, error)
+	// SignerSet returns the signer set with the given nonce.
+	SignerSet(ctx context.Context, in *QuerySignerSetRequest, opts ...grpc.CallOption) (*QueryLatestSignerSetResponse, error)
+	// RecordProof returns the latest settlement record of a post or profile,
+	// the checkpoint whose tree holds it, and its Merkle proof against that
+	// checkpoint's settlement root (what the L1 contract's verifyRecord takes).
+	RecordProof(ctx context.Context, in *QueryRecordProofRequest, opts ...grpc.CallOption) (*QueryRecordProofResponse, error)
 	// Signers lists the registered validator signing keys.
 	Signers(ctx context.Context, in *QuerySignersRequest, opts ...grpc.CallOption) (*QuerySignersResponse, error)
 	// Params returns the module params.
@@ -532,6 +722,24 @@ func (c *queryClient) LatestSignerSet(ctx context.Context, in *QueryLatestSigner
 	return out, nil
 }
 
+func (c *queryClient) SignerSet(ctx context.Context, in *QuerySignerSetRequest, opts ...grpc.CallOption) (*QueryLatestSignerSetResponse, error) {
+	out := new(QueryLatestSignerSetResponse)
+	err := c.cc.Invoke(ctx, "/socialchain.settlement.v1.Query/SignerSet", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) RecordProof(ctx context.Context, in *QueryRecordProofRequest, opts ...grpc.CallOption) (*QueryRecordProofResponse, error) {
+	out := new(QueryRecordProofResponse)
+	err := c.cc.Invoke(ctx, "/socialchain.settlement.v1.Query/RecordProof", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) Signers(ctx context.Context, in *QuerySignersRequest, opts ...grpc.CallOption) (*QuerySignersResponse, error) {
 	out := new(QuerySignersResponse)
 	err := c.cc.Invoke(ctx, "/socialchain.settlement.v1.Query/Signers", in, out, opts...)
@@ -558,6 +766,12 @@ type QueryServer interface {
 	Checkpoint(context.Context, *QueryCheckpointRequest) (*QueryCheckpointResponse, error)
 	// LatestSignerSet returns the current signer set.
 	LatestSignerSet(context.Context, *QueryLatestSignerSetRequest) (*QueryLatestSignerSetResponse, error)
+	// SignerSet returns the signer set with the given nonce.
+	SignerSet(context.Context, *QuerySignerSetRequest) (*QueryLatestSignerSetResponse, error)
+	// RecordProof returns the latest settlement record of a post or profile,
+	// the checkpoint whose tree holds it, and its Merkle proof against that
+	// checkpoint's settlement root (what the L1 contract's verifyRecord takes).
+	RecordProof(context.Context, *QueryRecordProofRequest) (*QueryRecordProofResponse, error)
 	// Signers lists the registered validator signing keys.
 	Signers(context.Context, *QuerySignersRequest) (*QuerySignersResponse, error)
 	// Params returns the module params.
@@ -576,6 +790,12 @@ func (*UnimplementedQueryServer) Checkpoint(ctx context.Context, req *QueryCheck
 }
 func (*UnimplementedQueryServer) LatestSignerSet(ctx context.Context, req *QueryLatestSignerSetRequest) (*QueryLatestSignerSetResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method LatestSignerSet not implemented")
+}
+func (*UnimplementedQueryServer) SignerSet(ctx context.Context, req *QuerySignerSetRequest) (*QueryLatestSignerSetResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SignerSet not implemented")
+}
+func (*UnimplementedQueryServer) RecordProof(ctx context.Context, req *QueryRecordProofRequest) (*QueryRecordProofResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RecordProof not implemented")
 }
 func (*UnimplementedQueryServer) Signers(ctx context.Context, req *QuerySignersRequest) (*QuerySignersResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Signers not implemented")
@@ -642,6 +862,42 @@ func _Query_LatestSignerSet_Handler(srv interface{}, ctx context.Context, dec fu
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_SignerSet_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySignerSetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SignerSet(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/socialchain.settlement.v1.Query/SignerSet",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SignerSet(ctx, req.(*QuerySignerSetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_RecordProof_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryRecordProofRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).RecordProof(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/socialchain.settlement.v1.Query/RecordProof",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).RecordProof(ctx, req.(*QueryRecordProofRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_Signers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QuerySignersRequest)
 	if err := dec(in); err != nil {
@@ -694,6 +950,14 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "LatestSignerSet",
 			Handler:    _Query_LatestSignerSet_Handler,
+		},
+		{
+			MethodName: "SignerSet",
+			Handler:    _Query_SignerSet_Handler,
+		},
+		{
+			MethodName: "RecordProof",
+			Handler:    _Query_RecordProof_Handler,
 		},
 		{
 			MethodName: "Signers",
@@ -837,6 +1101,123 @@ func (m *QueryLatestSignerSetResponse) MarshalToSizedBuffer(dAtA []byte) (int, e
 	_ = l
 	{
 		size, err := m.SignerSet.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QuerySignerSetRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QuerySignerSetRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QuerySignerSetRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Nonce != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryRecordProofRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryRecordProofRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryRecordProofRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Key) > 0 {
+		i -= len(m.Key)
+		copy(dAtA[i:], m.Key)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Key)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Kind) > 0 {
+		i -= len(m.Kind)
+		copy(dAtA[i:], m.Kind)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Kind)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryRecordProofResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryRecordProofResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryRecordProofResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.MerkleProof) > 0 {
+		for iNdEx := len(m.MerkleProof) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.MerkleProof[iNdEx])
+			copy(dAtA[i:], m.MerkleProof[iNdEx])
+			i = encodeVarintQuery(dAtA, i, uint64(len(m.MerkleProof[iNdEx])))
+			i--
+			dAtA[i] = 0x22
+		}
+	}
+	if m.Checkpoint != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Checkpoint))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Sequence != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Sequence))
+		i--
+		dAtA[i] = 0x10
+	}
+	{
+		size, err := m.Record.MarshalToSizedBuffer(dAtA[:i])
 		if err != nil {
 			return 0, err
 		}
@@ -1048,6 +1429,58 @@ func (m *QueryLatestSignerSetResponse) Size() (n int) {
 	_ = l
 	l = m.SignerSet.Size()
 	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QuerySignerSetRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Nonce != 0 {
+		n += 1 + sovQuery(uint64(m.Nonce))
+	}
+	return n
+}
+
+func (m *QueryRecordProofRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Kind)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Key)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryRecordProofResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Record.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.Sequence != 0 {
+		n += 1 + sovQuery(uint64(m.Sequence))
+	}
+	if m.Checkpoint != 0 {
+		n += 1 + sovQuery(uint64(m.Checkpoint))
+	}
+	if len(m.MerkleProof) > 0 {
+		for _, b := range m.MerkleProof {
+			l = len(b)
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
 	return n
 }
 
@@ -1422,6 +1855,342 @@ func (m *QueryLatestSignerSetResponse) Unmarshal(dAtA []byte) error {
 			if err := m.SignerSet.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QuerySignerSetRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QuerySignerSetRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QuerySignerSetRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryRecordProofRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryRecordProofRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryRecordProofRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Kind", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Kind = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Key", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Key = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryRecordProofResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryRecordProofResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryRecordProofResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Record", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Record.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sequence", wireType)
+			}
+			m.Sequence = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Sequence |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Checkpoint", wireType)
+			}
+			m.Checkpoint = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Checkpoint |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MerkleProof", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.MerkleProof = append(m.MerkleProof, make([]byte, postIndex-iNdEx))
+			copy(m.MerkleProof[len(m.MerkleProof)-1], dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

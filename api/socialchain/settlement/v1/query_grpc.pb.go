@@ -22,6 +22,8 @@ const (
 	Query_LatestCheckpoint_FullMethodName = "/socialchain.settlement.v1.Query/LatestCheckpoint"
 	Query_Checkpoint_FullMethodName       = "/socialchain.settlement.v1.Query/Checkpoint"
 	Query_LatestSignerSet_FullMethodName  = "/socialchain.settlement.v1.Query/LatestSignerSet"
+	Query_SignerSet_FullMethodName        = "/socialchain.settlement.v1.Query/SignerSet"
+	Query_RecordProof_FullMethodName      = "/socialchain.settlement.v1.Query/RecordProof"
 	Query_Signers_FullMethodName          = "/socialchain.settlement.v1.Query/Signers"
 	Query_Params_FullMethodName           = "/socialchain.settlement.v1.Query/Params"
 )
@@ -38,6 +40,12 @@ type QueryClient interface {
 	Checkpoint(ctx context.Context, in *QueryCheckpointRequest, opts ...grpc.CallOption) (*QueryCheckpointResponse, error)
 	// LatestSignerSet returns the current signer set.
 	LatestSignerSet(ctx context.Context, in *QueryLatestSignerSetRequest, opts ...grpc.CallOption) (*QueryLatestSignerSetResponse, error)
+	// SignerSet returns the signer set with the given nonce.
+	SignerSet(ctx context.Context, in *QuerySignerSetRequest, opts ...grpc.CallOption) (*QueryLatestSignerSetResponse, error)
+	// RecordProof returns the latest settlement record of a post or profile,
+	// the checkpoint whose tree holds it, and its Merkle proof against that
+	// checkpoint's settlement root (what the L1 contract's verifyRecord takes).
+	RecordProof(ctx context.Context, in *QueryRecordProofRequest, opts ...grpc.CallOption) (*QueryRecordProofResponse, error)
 	// Signers lists the registered validator signing keys.
 	Signers(ctx context.Context, in *QuerySignersRequest, opts ...grpc.CallOption) (*QuerySignersResponse, error)
 	// Params returns the module params.
@@ -82,6 +90,26 @@ func (c *queryClient) LatestSignerSet(ctx context.Context, in *QueryLatestSigner
 	return out, nil
 }
 
+func (c *queryClient) SignerSet(ctx context.Context, in *QuerySignerSetRequest, opts ...grpc.CallOption) (*QueryLatestSignerSetResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryLatestSignerSetResponse)
+	err := c.cc.Invoke(ctx, Query_SignerSet_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) RecordProof(ctx context.Context, in *QueryRecordProofRequest, opts ...grpc.CallOption) (*QueryRecordProofResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryRecordProofResponse)
+	err := c.cc.Invoke(ctx, Query_RecordProof_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) Signers(ctx context.Context, in *QuerySignersRequest, opts ...grpc.CallOption) (*QuerySignersResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(QuerySignersResponse)
@@ -114,6 +142,12 @@ type QueryServer interface {
 	Checkpoint(context.Context, *QueryCheckpointRequest) (*QueryCheckpointResponse, error)
 	// LatestSignerSet returns the current signer set.
 	LatestSignerSet(context.Context, *QueryLatestSignerSetRequest) (*QueryLatestSignerSetResponse, error)
+	// SignerSet returns the signer set with the given nonce.
+	SignerSet(context.Context, *QuerySignerSetRequest) (*QueryLatestSignerSetResponse, error)
+	// RecordProof returns the latest settlement record of a post or profile,
+	// the checkpoint whose tree holds it, and its Merkle proof against that
+	// checkpoint's settlement root (what the L1 contract's verifyRecord takes).
+	RecordProof(context.Context, *QueryRecordProofRequest) (*QueryRecordProofResponse, error)
 	// Signers lists the registered validator signing keys.
 	Signers(context.Context, *QuerySignersRequest) (*QuerySignersResponse, error)
 	// Params returns the module params.
@@ -136,6 +170,12 @@ func (UnimplementedQueryServer) Checkpoint(context.Context, *QueryCheckpointRequ
 }
 func (UnimplementedQueryServer) LatestSignerSet(context.Context, *QueryLatestSignerSetRequest) (*QueryLatestSignerSetResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method LatestSignerSet not implemented")
+}
+func (UnimplementedQueryServer) SignerSet(context.Context, *QuerySignerSetRequest) (*QueryLatestSignerSetResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method SignerSet not implemented")
+}
+func (UnimplementedQueryServer) RecordProof(context.Context, *QueryRecordProofRequest) (*QueryRecordProofResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RecordProof not implemented")
 }
 func (UnimplementedQueryServer) Signers(context.Context, *QuerySignersRequest) (*QuerySignersResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Signers not implemented")
@@ -218,6 +258,42 @@ func _Query_LatestSignerSet_Handler(srv interface{}, ctx context.Context, dec fu
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_SignerSet_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QuerySignerSetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).SignerSet(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_SignerSet_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).SignerSet(ctx, req.(*QuerySignerSetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_RecordProof_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryRecordProofRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).RecordProof(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_RecordProof_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).RecordProof(ctx, req.(*QueryRecordProofRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_Signers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QuerySignersRequest)
 	if err := dec(in); err != nil {
@@ -272,6 +348,14 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "LatestSignerSet",
 			Handler:    _Query_LatestSignerSet_Handler,
+		},
+		{
+			MethodName: "SignerSet",
+			Handler:    _Query_SignerSet_Handler,
+		},
+		{
+			MethodName: "RecordProof",
+			Handler:    _Query_RecordProof_Handler,
 		},
 		{
 			MethodName: "Signers",
