@@ -423,14 +423,18 @@ func (app *SocialApp) setAnteHandler(txConfig client.TxConfig) {
 // A node without a signing key in its home still verifies and relays.
 func (app *SocialApp) setSettlementHandlers(logger log.Logger, homePath string) {
 	var key *ecdsa.PrivateKey
+	var consAddr []byte
 	if homePath != "" {
 		var err error
 		key, err = settlementabci.LoadSigningKey(filepath.Join(homePath, settlementabci.SigningKeyFile))
 		if err != nil {
 			panic(fmt.Errorf("loading settlement signing key: %w", err))
 		}
+		if consAddr, err = settlementabci.LoadConsensusAddress(filepath.Join(homePath, "config", "priv_validator_key.json")); err != nil {
+			panic(fmt.Errorf("reading the validator consensus address: %w", err))
+		}
 	}
-	app.settlementABCI = settlementabci.NewHandler(app.SettlementKeeper, key,
+	app.settlementABCI = settlementabci.NewHandler(app.SettlementKeeper, key, consAddr,
 		func() []byte { return app.LastCommitID().Hash }, logger)
 	proposals := baseapp.NewDefaultProposalHandler(app.Mempool(), app)
 	app.SetExtendVoteHandler(app.settlementABCI.ExtendVote())

@@ -19,6 +19,7 @@ if [[ -x "$bin" ]] && "$bin" version 2>/dev/null | grep -q "${version#v}"; then
 fi
 
 echo "building kubo $version into .cache/bin (a few minutes on first run)"
+mkdir -p "$root/.cache/bin"
 src="$root/.cache/kubo-src"
 dir="$(cd "$root" && GOFLAGS=-mod=mod go mod download -json "github.com/ipfs/kubo@$version" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')"
 rm -rf "$src"

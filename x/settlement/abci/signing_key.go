@@ -2,6 +2,7 @@ package abci
 
 import (
 	"crypto/ecdsa"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -66,4 +67,28 @@ func GenerateSigningKey(path string) (*ecdsa.PrivateKey, error) {
 		return nil, err
 	}
 	return key, os.WriteFile(path, bz, 0o600)
+}
+
+// LoadConsensusAddress reads the validator's consensus address from
+// CometBFT's priv_validator_key.json; a missing file (a non-validator)
+// gives nil.
+func LoadConsensusAddress(path string) ([]byte, error) {
+	bz, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var f struct {
+		Address string `json:"address"`
+	}
+	if err := json.Unmarshal(bz, &f); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	addr, err := hex.DecodeString(f.Address)
+	if err != nil {
+		return nil, fmt.Errorf("%s: address: %w", path, err)
+	}
+	return addr, nil
 }

@@ -41,14 +41,17 @@ type Handler struct {
 	// signingKey is this node's registered Ethereum key; nil means the
 	// node does not sign and sends empty extensions.
 	signingKey *ecdsa.PrivateKey
+	// consAddr is this node's validator consensus address, so ExtendVote
+	// can check its extension the way peers will; nil on non-validators.
+	consAddr []byte
 	// lastAppHash returns the app hash of the last committed block.
 	lastAppHash func() []byte
 	logger      log.Logger
 }
 
 // NewHandler returns the settlement ABCI handler.
-func NewHandler(k keeper.Keeper, signingKey *ecdsa.PrivateKey, lastAppHash func() []byte, logger log.Logger) *Handler {
-	return &Handler{keeper: k, signingKey: signingKey, lastAppHash: lastAppHash, logger: logger.With("module", "x/settlement")}
+func NewHandler(k keeper.Keeper, signingKey *ecdsa.PrivateKey, consAddr []byte, lastAppHash func() []byte, logger log.Logger) *Handler {
+	return &Handler{keeper: k, signingKey: signingKey, consAddr: consAddr, lastAppHash: lastAppHash, logger: logger.With("module", "x/settlement")}
 }
 
 // ExtendVote signs the checkpoint opened at the previous height, if any.
@@ -71,6 +74,13 @@ func (h *Handler) ExtendVote() sdk.ExtendVoteHandler {
 		bz, err := (&types.VoteExtension{Number: cp.Number, Signature: sig}).Marshal()
 		if err != nil {
 			return empty, err
+		}
+		// CometBFT halts a node whose own extension its verifier rejects, and
+		// peers would reject it too: a key not (yet) in the signer set, or
+		// rotated away, must send an empty extension instead.
+		if err := h.verifyExtension(ctx, req.Height, h.consAddr, bz); err != nil {
+			h.logger.Info("not signing checkpoint: this node's key would not verify", "number", cp.Number, "err", err)
+			return empty, nil
 		}
 		return &abci.ResponseExtendVote{VoteExtension: bz}, nil
 	}

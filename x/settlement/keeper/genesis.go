@@ -27,6 +27,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Signers.Set(ctx, valAddr, s); err != nil {
 			return err
 		}
+		if err := k.RegistrationNonces.Set(ctx, valAddr, s.Nonce); err != nil {
+			return err
+		}
 	}
 	for _, set := range gs.SignerSets {
 		if err := k.SignerSets.Set(ctx, set.Nonce, set); err != nil {

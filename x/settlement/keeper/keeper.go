@@ -50,6 +50,9 @@ type Keeper struct {
 	// checkpoint, in write order.
 	EpochRecords   collections.Map[uint64, types.SettlementRecord]
 	EpochRecordSeq collections.Sequence
+	// RegistrationNonces counts each validator's registrations. It outlives
+	// RemoveSigner, so a proof made for an earlier nonce never verifies again.
+	RegistrationNonces collections.Map[sdk.ValAddress, uint64]
 	// RecordIndex maps (kind, key) to the sequence of its latest record.
 	RecordIndex collections.Map[collections.Pair[string, string], uint64]
 }
@@ -72,10 +75,11 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 				EthAddress: indexes.NewUnique(sb, types.SignersByEthKey, "signers_by_eth", collections.StringKey, sdk.ValAddressKey,
 					func(_ sdk.ValAddress, s types.Signer) (string, error) { return s.EthAddress, nil }),
 			}),
-		SignerSets:     collections.NewMap(sb, types.SignerSetsKey, "signer_sets", collections.Uint64Key, codec.CollValue[types.SignerSet](cdc)),
-		Checkpoints:    collections.NewMap(sb, types.CheckpointsKey, "checkpoints", collections.Uint64Key, codec.CollValue[types.SignedCheckpoint](cdc)),
-		EpochRecords:   collections.NewMap(sb, types.EpochRecordsKey, "epoch_records", collections.Uint64Key, codec.CollValue[types.SettlementRecord](cdc)),
-		EpochRecordSeq: collections.NewSequence(sb, types.EpochRecordSeqKey, "epoch_record_seq"),
+		SignerSets:         collections.NewMap(sb, types.SignerSetsKey, "signer_sets", collections.Uint64Key, codec.CollValue[types.SignerSet](cdc)),
+		Checkpoints:        collections.NewMap(sb, types.CheckpointsKey, "checkpoints", collections.Uint64Key, codec.CollValue[types.SignedCheckpoint](cdc)),
+		EpochRecords:       collections.NewMap(sb, types.EpochRecordsKey, "epoch_records", collections.Uint64Key, codec.CollValue[types.SettlementRecord](cdc)),
+		EpochRecordSeq:     collections.NewSequence(sb, types.EpochRecordSeqKey, "epoch_record_seq"),
+		RegistrationNonces: collections.NewMap(sb, types.RegistrationNonce, "registration_nonces", sdk.ValAddressKey, collections.Uint64Value),
 		RecordIndex: collections.NewMap(sb, types.RecordIndexKey, "record_index",
 			collections.PairKeyCodec(collections.StringKey, collections.StringKey), collections.Uint64Value),
 	}

@@ -60,18 +60,25 @@ func (m msgServer) RegisterSigner(ctx context.Context, msg *types.MsgRegisterSig
 	if err != nil {
 		return nil, err
 	}
+	nonce, err := m.RegistrationNonces.Get(ctx, valAddr)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	digest := types.RegistrationDigest(valStr, sdkCtx.ChainID(), params.L1ChainId, existing.Nonce)
+	digest := types.RegistrationDigest(valStr, sdkCtx.ChainID(), params.L1ChainId, nonce)
 	recovered, err := types.RecoverSigner(digest, msg.Proof)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidProof, "%s", err)
 	}
 	if recovered.Hex() != eth {
 		return nil, errorsmod.Wrapf(types.ErrInvalidProof, "proof is signed by %s, not %s (nonce %d, chain %s, L1 chain %d)",
-			recovered.Hex(), eth, existing.Nonce, sdkCtx.ChainID(), params.L1ChainId)
+			recovered.Hex(), eth, nonce, sdkCtx.ChainID(), params.L1ChainId)
 	}
 
-	signer := types.Signer{Validator: valStr, EthAddress: eth, Nonce: existing.Nonce + 1, RegisteredHeight: sdkCtx.BlockHeight()}
+	signer := types.Signer{Validator: valStr, EthAddress: eth, Nonce: nonce + 1, RegisteredHeight: sdkCtx.BlockHeight()}
+	if err := m.RegistrationNonces.Set(ctx, valAddr, nonce+1); err != nil {
+		return nil, err
+	}
 	if err := m.Signers.Set(ctx, valAddr, signer); err != nil {
 		return nil, err
 	}

@@ -19,4 +19,5 @@ var (
 	EpochRecordsKey   = collections.NewPrefix(5) // (epoch, seq) → SettlementRecord
 	EpochRecordSeqKey = collections.NewPrefix(6)
 	RecordIndexKey    = collections.NewPrefix(7) // (kind, key) → latest record sequence
+	RegistrationNonce = collections.NewPrefix(8) // validator → registrations so far, kept after removal
 )
