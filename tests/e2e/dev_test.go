@@ -5,6 +5,9 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -153,6 +157,10 @@ func TestDevChain(t *testing.T) {
 	require.True(t, cp.Checkpoint.Final)
 	require.Equal(t, cp.Checkpoint.TotalPower, cp.Checkpoint.SignedPower)
 
+	// ... and the dev relayer carries them to the in-process L1 within two epochs.
+	waitForHeight(t, devRPCPort, 30, time.Minute)
+	require.GreaterOrEqual(t, l1LastCheckpoint(t, dev.output(t)), uint64(1), "no checkpoint reached the dev L1")
+
 	stoppedAt, err := height(devRPCPort)
 	require.NoError(t, err)
 	dev.stop(t)
@@ -178,6 +186,27 @@ func TestDevChain(t *testing.T) {
 	require.NoError(t, json.Unmarshal(exported, &genesis))
 	require.Equal(t, "socialchain-dev-1", genesis.ChainID)
 	require.Contains(t, string(genesis.AppState["bank"]), alice)
+}
+
+// l1LastCheckpoint reads lastCheckpointNumber() of the settlement contract
+// the dev banner names, from the dev L1's JSON-RPC.
+func l1LastCheckpoint(t *testing.T, banner string) uint64 {
+	t.Helper()
+	i := strings.Index(banner, "settlement contract ")
+	require.GreaterOrEqual(t, i, 0, banner)
+	contract := strings.Fields(banner[i+len("settlement contract "):])[0]
+	selector := crypto.Keccak256([]byte("lastCheckpointNumber()"))[:4]
+	body := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"eth_call","params":[{"to":%q,"data":"0x%x"},"latest"]}`, contract, selector)
+	resp, err := http.Post("http://127.0.0.1:8545", "application/json", strings.NewReader(body))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var out struct {
+		Result string `json:"result"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	n, ok := new(big.Int).SetString(strings.TrimPrefix(out.Result, "0x"), 16)
+	require.True(t, ok, "eth_call result %q", out.Result)
+	return n.Uint64()
 }
 
 // cliBalance returns addr's usocial balance as `query bank balances` prints it.

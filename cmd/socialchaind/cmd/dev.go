@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,11 +17,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cosmossdk.io/log/v2"
+
 	"github.com/cosmos/cosmos-sdk/client"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/socialchain/socialchain/app"
 	"github.com/socialchain/socialchain/p2p"
+	"github.com/socialchain/socialchain/x/settlement/relayer"
+	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // DevTestMnemonic is the PUBLIC test mnemonic of the dev chain's funded
@@ -91,6 +96,10 @@ func ensureDevHome(clientCtx client.Context, home string, mbm genesisDefaults) (
 	if devAddr, err = importKey(kr, DevKeyName, DevTestMnemonic); err != nil {
 		return nil, false, err
 	}
+	contract, err := devL1ContractAddress()
+	if err != nil {
+		return nil, false, err
+	}
 	spec := networkSpec{
 		ChainID: app.DefaultChainID,
 		Nodes:   []*validatorNode{{Moniker: "dev", Home: home, Ports: devPorts}},
@@ -102,6 +111,8 @@ func ensureDevHome(clientCtx client.Context, home string, mbm genesisDefaults) (
 		SelfDelegation:   sdk.TokensFromConsensusPower(100, sdk.DefaultPowerReduction),
 		BlockTime:        time.Second,
 		GenesisTime:      time.Now().UTC().Truncate(time.Second),
+		L1ChainID:        devL1ChainID(),
+		L1Contract:       contract.Hex(),
 	}
 	if err := writeNetwork(clientCtx, spec, mbm); err != nil {
 		return nil, false, err
@@ -123,6 +134,17 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 		return err
 	}
 	defer logFile.Close()
+
+	l1Ctx, stopL1 := context.WithCancel(context.Background())
+	defer stopL1()
+	l1, err := startDevL1(l1Ctx)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		stopL1()
+		_ = l1.Close()
+	}()
 
 	node := exec.Command(exe, "start", "--home", home)
 	node.Stdout, node.Stderr = logFile, logFile
@@ -148,11 +170,16 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 	}()
 	noBlockYet := time.After(90 * time.Second)
 
+	relayerDone := make(chan struct{})
 	for {
 		select {
 		case h := <-ready:
 			printDevBanner(cmd, home, logPath, devAddr, h)
 			noBlockYet = nil
+			go func() {
+				defer close(relayerDone)
+				runDevRelayer(l1Ctx, l1, logFile)
+			}()
 		case <-noBlockYet:
 			cmd.PrintErrf("no block after 90s; see %s\n", logPath)
 		case err := <-exited:
@@ -162,6 +189,7 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 			return nil
 		case sig := <-signals:
 			cmd.Printf("\n%s: stopping the node…\n", sig)
+			stopL1()
 			_ = node.Process.Signal(syscall.SIGINT)
 			select {
 			case <-exited:
@@ -184,13 +212,16 @@ socialchain dev chain is running (chain id %s, height %d)
   gRPC                 127.0.0.1:%d (server reflection on)
   CometBFT RPC         http://127.0.0.1:%d   websocket ws://127.0.0.1:%d/websocket
 
+  L1 (in-process)      http://127.0.0.1:%d  chain id %d  settlement contract %s
+                       checkpoints are relayed every epoch (see the node logs)
+
   dev account          %s
                        key %q in the test keyring of %s
   node logs            %s
 
 Press Ctrl-C to stop; run the same command again to resume.
 `, app.DefaultChainID, height, devPorts.API, devPorts.GRPC, devPorts.RPC, devPorts.RPC,
-		devAddr, DevKeyName, home, logPath)
+		devL1Port, devL1ChainID(), contractHex(), devAddr, DevKeyName, home, logPath)
 }
 
 // waitForHeight polls CometBFT's /status on rpcPort until the latest block
@@ -230,4 +261,43 @@ func latestHeight(ctx context.Context, statusURL string) (int64, error) {
 		return 0, err
 	}
 	return strconv.ParseInt(status.Result.SyncInfo.LatestBlockHeight, 10, 64)
+}
+
+func contractHex() string {
+	addr, err := devL1ContractAddress()
+	if err != nil {
+		return "?"
+	}
+	return addr.Hex()
+}
+
+// runDevRelayer deploys the settlement contract on the dev L1 with the
+// chain's first signer set, then relays checkpoints until ctx ends. Its
+// logs go to the node log.
+func runDevRelayer(ctx context.Context, l1 *devL1, logOut io.Writer) {
+	logger := log.NewLogger(logOut).With("module", "dev-relayer")
+	conn, err := dialChain(fmt.Sprintf("127.0.0.1:%d", devPorts.GRPC))
+	if err != nil {
+		logger.Error("connecting to the node", "err", err)
+		return
+	}
+	defer conn.Close()
+	client := l1.backend.Client()
+	addr, err := deployWithChainSet(ctx, client, conn, l1.key)
+	if err != nil {
+		if ctx.Err() == nil {
+			logger.Error("deploying the settlement contract", "err", err)
+		}
+		return
+	}
+	logger.Info("settlement contract deployed on the dev L1", "address", addr.Hex())
+	r, err := relayer.New(relayer.NewGRPCSource(settlementtypes.NewQueryClient(conn)), client, addr, l1.key,
+		relayer.WithLogger(logger), relayer.WithPollInterval(time.Second))
+	if err != nil {
+		logger.Error("starting the relayer", "err", err)
+		return
+	}
+	if err := r.Run(ctx); err != nil {
+		logger.Error("relayer stopped", "err", err)
+	}
 }

@@ -83,6 +83,10 @@ type networkSpec struct {
 	BlockTime time.Duration
 	// GenesisTime is shared by every node so their genesis files match.
 	GenesisTime time.Time
+	// L1ChainID and L1Contract, when set, go into the settlement params so
+	// checkpoint signatures bind to that contract from the first epoch.
+	L1ChainID  uint64
+	L1Contract string
 }
 
 const validatorKeyName = "validator"
@@ -144,7 +148,7 @@ func writeNetwork(clientCtx client.Context, spec networkSpec, mbm genesisDefault
 	if err != nil {
 		return err
 	}
-	if appState, err = withSettlementSigners(clientCtx, appState, spec.Nodes); err != nil {
+	if appState, err = withSettlementGenesis(clientCtx, appState, spec); err != nil {
 		return err
 	}
 	for _, n := range spec.Nodes {
@@ -331,9 +335,11 @@ func consensusParams() *cmttypes.ConsensusParams {
 	return p
 }
 
-// withSettlementSigners lists every validator's checkpoint-signing key in
-// the settlement genesis, so checkpoints are signed from the first epoch.
-func withSettlementSigners(clientCtx client.Context, raw json.RawMessage, nodes []*validatorNode) (json.RawMessage, error) {
+// withSettlementGenesis lists every validator's checkpoint-signing key in
+// the settlement genesis, so checkpoints are signed from the first epoch,
+// and sets the L1 the checkpoints are for.
+func withSettlementGenesis(clientCtx client.Context, raw json.RawMessage, spec networkSpec) (json.RawMessage, error) {
+	nodes := spec.Nodes
 	var appState map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &appState); err != nil {
 		return nil, err
@@ -348,6 +354,12 @@ func withSettlementSigners(clientCtx client.Context, raw json.RawMessage, nodes 
 			return nil, err
 		}
 		gs.Signers = append(gs.Signers, settlementtypes.Signer{Validator: valoper, EthAddress: n.ethAddress, Nonce: 1})
+	}
+	if spec.L1ChainID != 0 {
+		gs.Params.L1ChainId = spec.L1ChainID
+	}
+	if spec.L1Contract != "" {
+		gs.Params.L1Contract = spec.L1Contract
 	}
 	bz, err := clientCtx.Codec.MarshalJSON(&gs)
 	if err != nil {

@@ -110,6 +110,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 		DevCmd(tempApp),
 		ContentCmd(),
 		P2PCmd(),
+		SettlementCmd(),
 	)
 
 	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{
