@@ -3,12 +3,16 @@ package cmd
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"os/signal"
 	"syscall"
 	"time"
 
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
@@ -18,10 +22,13 @@ import (
 	"cosmossdk.io/log/v2"
 
 	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
 	"github.com/cosmos/cosmos-sdk/codec"
 
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
+	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	"github.com/socialchain/socialchain/x/settlement/proof"
 	"github.com/socialchain/socialchain/x/settlement/relayer"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
@@ -36,7 +43,7 @@ const (
 // SettlementCmd groups the L1 settlement tools: deploy and relay.
 func SettlementCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "settlement", Short: "Deploy the L1 settlement contract and relay checkpoints to it", RunE: client.ValidateCmd}
-	cmd.AddCommand(settlementDeployCmd(), settlementRelayCmd())
+	cmd.AddCommand(settlementDeployCmd(), settlementRelayCmd(), settlementProveCmd(), settlementVerifyCmd())
 	defer silenceUsage(cmd)
 	return cmd
 }
@@ -173,4 +180,156 @@ func chainIDOf(ctx context.Context, conn *grpc.ClientConn) (string, error) {
 		return "", fmt.Errorf("reading the chain id: %w", err)
 	}
 	return res.SdkBlock.Header.ChainID, nil
+}
+
+func settlementProveCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "prove [post|profile] [id|address]",
+		Short: "Write an inclusion proof of a post or profile against its checkpoint",
+		Long: `Finds the checkpoint whose settlement tree holds the latest version of the
+post or profile and writes a JSON proof: the value, its ICS-23 proof from the
+module store to the checkpoint's app hash, and its Merkle proof to the
+checkpoint's settlement root. Check it against the L1 with 'settlement verify'.`,
+		Example: "socialchaind settlement prove post 1 --proof-file proof.json",
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			clientCtx, err := client.GetClientQueryContext(cmd)
+			if err != nil {
+				return err
+			}
+			p, err := buildProof(cmd.Context(), clientCtx, args[0], args[1])
+			if err != nil {
+				return err
+			}
+			bz, err := p.Marshal()
+			if err != nil {
+				return err
+			}
+			out, _ := cmd.Flags().GetString("proof-file")
+			if out == "" {
+				cmd.Println(string(bz))
+				return nil
+			}
+			if err := os.WriteFile(out, bz, 0o644); err != nil {
+				return err
+			}
+			cmd.Printf("wrote the proof of %s %s (checkpoint %d, height %d) to %s\n", p.Kind, p.Key, p.Checkpoint, p.Height, out)
+			return nil
+		},
+	}
+	flags.AddQueryFlagsToCmd(cmd)
+	cmd.Flags().String("proof-file", "", "write the proof here instead of stdout")
+	return cmd
+}
+
+// buildProof assembles the proof of (kind, key) from a node.
+func buildProof(ctx context.Context, clientCtx client.Context, kind, key string) (proof.Proof, error) {
+	store, storeKey, err := proof.StoreLocation(kind, key)
+	if err != nil {
+		return proof.Proof{}, err
+	}
+	query := settlementtypes.NewQueryClient(clientCtx)
+	rec, err := query.RecordProof(ctx, &settlementtypes.QueryRecordProofRequest{Kind: kind, Key: key})
+	if err != nil {
+		return proof.Proof{}, err
+	}
+	if rec.Checkpoint == 0 {
+		return proof.Proof{}, fmt.Errorf("%s %s is not checkpointed yet: its epoch is still open, try again after the next checkpoint", kind, key)
+	}
+	cp, err := query.Checkpoint(ctx, &settlementtypes.QueryCheckpointRequest{Epoch: rec.Checkpoint})
+	if err != nil {
+		return proof.Proof{}, err
+	}
+	height := cp.Checkpoint.Checkpoint.Height
+	res, err := clientCtx.QueryABCI(abci.RequestQuery{Path: "/store/" + store + "/key", Data: storeKey, Height: height, Prove: true})
+	if err != nil {
+		return proof.Proof{}, fmt.Errorf("querying %s at height %d: %w", store, height, err)
+	}
+	if len(res.Value) == 0 {
+		return proof.Proof{}, fmt.Errorf("%s %s does not exist at height %d", kind, key, height)
+	}
+	p := proof.Proof{
+		Kind: kind, Key: key, Checkpoint: rec.Checkpoint, Height: height,
+		Store: store, StoreKey: storeKey, Value: res.Value, StoreProof: res.ProofOps,
+		Leaf: common.BytesToHash(rec.Record.Leaf),
+	}
+	for _, h := range rec.MerkleProof {
+		p.MerkleProof = append(p.MerkleProof, common.BytesToHash(h))
+	}
+	return p, nil
+}
+
+func settlementVerifyCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "verify PROOF.json",
+		Short: "Check an inclusion proof against the roots stored on the L1",
+		Long: `Reads the checkpoint's app hash and settlement root from the L1 contract and
+checks the proof against them, and asks the contract itself to verify the
+record's Merkle proof. Prints "valid" or "invalid: <reason>" (exit status 1).`,
+		Example: "socialchaind settlement verify proof.json --l1-rpc http://127.0.0.1:8545 --contract 0x…",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rpc, _ := cmd.Flags().GetString(flagL1RPC)
+			contract, _ := cmd.Flags().GetString(flagContract)
+			if err := settlementtypes.ValidateEthAddress("--"+flagContract, contract); err != nil {
+				return err
+			}
+			bz, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			var p proof.Proof
+			if err := json.Unmarshal(bz, &p); err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			l1c, err := ethclient.DialContext(cmd.Context(), rpc)
+			if err != nil {
+				return err
+			}
+			defer l1c.Close()
+			reason := verifyOnL1(cmd.Context(), l1c, common.HexToAddress(contract), p)
+			if reason != nil {
+				cmd.Printf("invalid: %s\n", reason)
+				return errors.New("the proof is invalid")
+			}
+			cmd.Printf("valid: %s %s is in checkpoint %d (height %d) stored on the L1\n", p.Kind, p.Key, p.Checkpoint, p.Height)
+			return nil
+		},
+	}
+	cmd.Flags().String(flagL1RPC, "http://127.0.0.1:8545", "L1 JSON-RPC endpoint")
+	cmd.Flags().String(flagContract, "", "settlement contract address (0x…)")
+	return cmd
+}
+
+// verifyOnL1 checks p against the checkpoint the contract stores and asks
+// the contract to verify the record; nil means valid.
+func verifyOnL1(ctx context.Context, l1c *ethclient.Client, contract common.Address, p proof.Proof) error {
+	abi := bindings.NewSocialchainSettlement()
+	out, err := l1c.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: abi.PackCheckpointAt(p.Checkpoint)}, nil)
+	if err != nil {
+		return fmt.Errorf("checkpoint %d is not on the L1 contract %s: %w", p.Checkpoint, contract, err)
+	}
+	stored, err := abi.UnpackCheckpointAt(out)
+	if err != nil {
+		return err
+	}
+	if err := proof.Verify(p, stored.AppHash, stored.SettlementRoot); err != nil {
+		return err
+	}
+	siblings := make([][32]byte, len(p.MerkleProof))
+	for i, h := range p.MerkleProof {
+		siblings[i] = h
+	}
+	out, err = l1c.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: abi.PackVerifyRecord(p.Checkpoint, p.Leaf, siblings)}, nil)
+	if err != nil {
+		return fmt.Errorf("the contract's verifyRecord failed: %w", err)
+	}
+	ok, err := abi.UnpackVerifyRecord(out)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errors.New("the contract's verifyRecord refuses the record")
+	}
+	return nil
 }

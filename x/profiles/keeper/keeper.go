@@ -4,7 +4,6 @@ package keeper
 
 import (
 	"context"
-	"crypto/sha256"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -192,15 +191,11 @@ func (k Keeper) mustString(addr sdk.AccAddress) string {
 // sets them once at start-up.
 func (k *Keeper) SetHooks(h ProfilesHooks) { k.hooks = h }
 
-// ProfileHash is the sha256 hash of a profile's protobuf encoding: what the
-// settlement tree commits to for a profile version.
+// ProfileHash is what the settlement tree commits to for a profile
+// version: types.ProfileHash, the owner-authored fields without counters.
 func (k Keeper) ProfileHash(p types.Profile) ([]byte, error) {
-	bz, err := k.cdc.Marshal(&p)
-	if err != nil {
-		return nil, err
-	}
-	h := sha256.Sum256(bz)
-	return h[:], nil
+	h, err := types.ProfileHash(p)
+	return h[:], err
 }
 
 // afterProfileWritten calls the hooks, if any.

@@ -1,6 +1,8 @@
 package types
 
 import (
+	"crypto/sha256"
+
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
 )
@@ -102,4 +104,16 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 		blocks[key] = true
 	}
 	return nil
+}
+
+// ProfileHash is the sha256 hash of the profile's protobuf encoding with
+// its counters zeroed: a profile version is what its owner wrote, and
+// follows or posts by others must not make it a new version.
+func ProfileHash(p Profile) ([32]byte, error) {
+	p.FollowersCount, p.FollowingCount, p.PostsCount = 0, 0, 0
+	bz, err := p.Marshal()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return sha256.Sum256(bz), nil
 }
