@@ -30,9 +30,10 @@ test: test-unit test-e2e ## the whole test suite: unit, in-process network, proc
 test-unit: ## unit and in-process integration tests
 	$(GO_TEST) ./...
 
-test-e2e: build ## process-level tests: dev chain, localnets, kubo interop, on loopback
+test-e2e: build ## process-level tests: dev chain, localnets, kubo interop, geth L1, on loopback
 	bash scripts/install-kubo.sh
-	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) KUBO_BIN=$(CURDIR)/.cache/bin/ipfs \
+	bash scripts/install-geth.sh
+	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) KUBO_BIN=$(CURDIR)/.cache/bin/ipfs GETH_BIN=$(CURDIR)/.cache/bin/geth \
 	  $(GO_TEST) -tags e2e -timeout 25m ./tests/e2e/...
 
 lint: ## gofmt and go vet

@@ -7,7 +7,8 @@
 #
 # Environment: LOCALNET_DIR (default ./.localnet), SOCIALCHAIND (binary,
 # default ./build/socialchaind), LOCALNET_BASE_PORT (default 36000; node i
-# uses base+10i p2p, +1 rpc, +2 rest, +3 grpc).
+# uses base+10i p2p, +1 rpc, +2 rest, +3 grpc, +4 content), LOCALNET_INIT_FLAGS
+# (extra flags for `testnet init-files`, e.g. --l1-contract 0x…).
 set -euo pipefail
 
 dir=${LOCALNET_DIR:-./.localnet}
@@ -32,7 +33,8 @@ start() {
     exit 1
   fi
   if [ "$(node_count)" -eq 0 ]; then
-    "$bin" testnet init-files --validators "$n" --output-dir "$dir" --base-port "$base_port" >/dev/null
+    # shellcheck disable=SC2086 # LOCALNET_INIT_FLAGS is a list of flags
+    "$bin" testnet init-files --validators "$n" --output-dir "$dir" --base-port "$base_port" ${LOCALNET_INIT_FLAGS:-} >/dev/null
     echo "wrote $n validator homes under $dir"
   fi
   n=$(node_count)

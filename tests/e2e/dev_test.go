@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -195,18 +196,55 @@ func l1LastCheckpoint(t *testing.T, banner string) uint64 {
 	i := strings.Index(banner, "settlement contract ")
 	require.GreaterOrEqual(t, i, 0, banner)
 	contract := strings.Fields(banner[i+len("settlement contract "):])[0]
-	selector := crypto.Keccak256([]byte("lastCheckpointNumber()"))[:4]
-	body := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"eth_call","params":[{"to":%q,"data":"0x%x"},"latest"]}`, contract, selector)
-	resp, err := http.Post("http://127.0.0.1:8545", "application/json", strings.NewReader(body))
+	n, err := l1LastCheckpointAt("http://127.0.0.1:8545", contract)
 	require.NoError(t, err)
-	defer resp.Body.Close()
+	return n
+}
+
+// l1LastCheckpointAt reads lastCheckpointNumber() of contract over rpcURL.
+func l1LastCheckpointAt(rpcURL, contract string) (uint64, error) {
+	out, err := ethCall(rpcURL, contract, crypto.Keccak256([]byte("lastCheckpointNumber()"))[:4])
+	if err != nil {
+		return 0, err
+	}
+	n, ok := new(big.Int).SetString(strings.TrimPrefix(out, "0x"), 16)
+	if !ok {
+		return 0, fmt.Errorf("eth_call result %q", out)
+	}
+	return n.Uint64(), nil
+}
+
+// ethCall runs eth_call on the latest block and returns the hex result;
+// a revert is an error.
+func ethCall(rpcURL, to string, data []byte) (string, error) {
 	var out struct {
 		Result string `json:"result"`
+		Error  *struct {
+			Message string `json:"message"`
+		} `json:"error"`
 	}
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
-	n, ok := new(big.Int).SetString(strings.TrimPrefix(out.Result, "0x"), 16)
-	require.True(t, ok, "eth_call result %q", out.Result)
-	return n.Uint64()
+	if err := ethRPC(rpcURL, "eth_call", []any{map[string]string{"to": to, "data": fmt.Sprintf("0x%x", data)}, "latest"}, &out); err != nil {
+		return "", err
+	}
+	if out.Error != nil {
+		return "", fmt.Errorf("eth_call: %s", out.Error.Message)
+	}
+	return out.Result, nil
+}
+
+// ethRPC posts one JSON-RPC request and decodes the whole response into out.
+func ethRPC(rpcURL, method string, params []any, out any) error {
+	body, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+	if err != nil {
+		return err
+	}
+	client := http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Post(rpcURL, "application/json", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(out)
 }
 
 // cliBalance returns addr's usocial balance as `query bank balances` prints it.

@@ -8,7 +8,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
 const (
@@ -17,6 +19,8 @@ const (
 	flagChainID    = "chain-id"
 	flagBasePort   = "base-port"
 	flagBlockTime  = "block-time"
+	flagL1ChainID  = "l1-chain-id"
+	flagL1Contract = "l1-contract"
 )
 
 // portsFor spaces each node's ports ten apart from basePort, so node i
@@ -56,6 +60,14 @@ or use scripts/localnet.sh, which does exactly that.`,
 			chainID, _ := cmd.Flags().GetString(flagChainID)
 			basePort, _ := cmd.Flags().GetInt(flagBasePort)
 			blockTime, _ := cmd.Flags().GetDuration(flagBlockTime)
+			l1ChainID, _ := cmd.Flags().GetUint64(flagL1ChainID)
+			l1Contract, _ := cmd.Flags().GetString(flagL1Contract)
+			if l1Contract != "" {
+				if err := settlementtypes.ValidateEthAddress("--"+flagL1Contract, l1Contract); err != nil {
+					return err
+				}
+				l1Contract = settlementtypes.CanonicalEthAddress(l1Contract)
+			}
 			if count < 1 || count > 100 {
 				return fmt.Errorf("--%s must be between 1 and 100, got %d", flagValidators, count)
 			}
@@ -72,6 +84,8 @@ or use scripts/localnet.sh, which does exactly that.`,
 				SelfDelegation:   sdk.TokensFromConsensusPower(100, sdk.DefaultPowerReduction),
 				BlockTime:        blockTime,
 				GenesisTime:      time.Now().UTC().Truncate(time.Second),
+				L1ChainID:        l1ChainID,
+				L1Contract:       l1Contract,
 			}
 			for i := range count {
 				spec.Nodes = append(spec.Nodes, &validatorNode{
@@ -95,5 +109,7 @@ or use scripts/localnet.sh, which does exactly that.`,
 	cmd.Flags().String(flagChainID, "socialchain-localnet-1", "chain id of the network")
 	cmd.Flags().Int(flagBasePort, 36000, "first port; node i uses base+10i (p2p), +1 (rpc), +2 (rest), +3 (grpc), +4 (content)")
 	cmd.Flags().Duration(flagBlockTime, time.Second, "pause after each commit")
+	cmd.Flags().Uint64(flagL1ChainID, 0, "settlement l1_chain_id param (default: the module default)")
+	cmd.Flags().String(flagL1Contract, "", "settlement l1_contract param: the contract checkpoints are signed for")
 	return cmd
 }
