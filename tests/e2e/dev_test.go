@@ -162,6 +162,25 @@ func TestDevChain(t *testing.T) {
 	waitForHeight(t, devRPCPort, 30, time.Minute)
 	require.GreaterOrEqual(t, l1LastCheckpoint(t, dev.output(t)), uint64(1), "no checkpoint reached the dev L1")
 
+	// The validator rotates its checkpoint key with a proof of possession.
+	newKey, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	keyFile := filepath.Join(t.TempDir(), "new_settlement_key.json")
+	keyJSON, err := json.Marshal(map[string]string{"private_key": fmt.Sprintf("0x%x", crypto.FromECDSA(newKey))})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(keyFile, keyJSON, 0o600))
+	mustDeliver(t, home, "tx", "settlement", "register-signer", "--key-file", keyFile, "--from", "validator")
+	valoper := strings.TrimSpace(mustCLI(t, "keys", "show", "validator", "--bech", "val", "-a", "--keyring-backend", "test", "--home", home))
+	var reg struct {
+		Signer struct {
+			EthAddress string `json:"eth_address"`
+		} `json:"signer"`
+		NextNonce string `json:"next_nonce"`
+	}
+	getJSON(t, devRESTURL+"/socialchain/settlement/v1/registrations/"+valoper, &reg)
+	require.Equal(t, crypto.PubkeyToAddress(newKey.PublicKey).Hex(), reg.Signer.EthAddress)
+	require.Equal(t, "2", reg.NextNonce, "genesis registration was nonce 0, the rotation nonce 1")
+
 	stoppedAt, err := height(devRPCPort)
 	require.NoError(t, err)
 	dev.stop(t)

@@ -90,22 +90,44 @@ func TestSettlementOnGeth(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(keyFile, keyJSON, 0o600))
 
+	// A second relayer runs inside node1 (app.toml [settlement] relay), so
+	// two relayers in two processes race for every checkpoint.
+	key2, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	keyFile2 := filepath.Join(t.TempDir(), "relayer2.json")
+	keyJSON2, err := json.Marshal(map[string]string{"private_key": "0x" + hex.EncodeToString(crypto.FromECDSA(key2))})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(keyFile2, keyJSON2, 0o600))
+
 	var accounts struct{ Result []string }
 	require.NoError(t, ethRPC(gethRPCURL, "eth_accounts", nil, &accounts))
 	require.NotEmpty(t, accounts.Result, "geth --dev has a funded developer account")
-	var sent struct {
-		Result string
-		Error  *struct{ Message string }
+	for _, to := range []string{relayerAddr.Hex(), crypto.PubkeyToAddress(key2.PublicKey).Hex()} {
+		var sent struct {
+			Result string
+			Error  *struct{ Message string }
+		}
+		require.NoError(t, ethRPC(gethRPCURL, "eth_sendTransaction", []any{map[string]string{
+			"from": accounts.Result[0], "to": to, "value": "0x56bc75e2d63100000", // 100 ETH
+		}}, &sent))
+		require.Nil(t, sent.Error, "funding a relayer: %+v", sent.Error)
 	}
-	require.NoError(t, ethRPC(gethRPCURL, "eth_sendTransaction", []any{map[string]string{
-		"from": accounts.Result[0], "to": relayerAddr.Hex(), "value": "0x56bc75e2d63100000", // 100 ETH
-	}}, &sent))
-	require.Nil(t, sent.Error, "funding the relayer: %+v", sent.Error)
 
 	dir := filepath.Join(t.TempDir(), "localnet")
-	env := append(os.Environ(), "LOCALNET_DIR="+dir, "SOCIALCHAIND="+binary,
-		fmt.Sprintf("LOCALNET_BASE_PORT=%d", gethLocalBase),
-		fmt.Sprintf("LOCALNET_INIT_FLAGS=--l1-chain-id %d --l1-contract %s", gethL1ChainID, contract))
+	mustCLI(t, "testnet", "init-files", "--validators", "4", "--output-dir", dir, "--base-port", fmt.Sprint(gethLocalBase),
+		"--l1-chain-id", fmt.Sprint(gethL1ChainID), "--l1-contract", contract)
+	appToml := filepath.Join(dir, "node1", "config", "app.toml")
+	cfg, err := os.ReadFile(appToml)
+	require.NoError(t, err)
+	cfg = []byte(strings.NewReplacer(
+		"relay = false", "relay = true",
+		`l1-rpc = "http://127.0.0.1:8545"`, `l1-rpc = "`+gethRPCURL+`"`,
+		`relayer-key-file = "config/relayer_key.json"`, `relayer-key-file = "`+keyFile2+`"`,
+	).Replace(string(cfg)))
+	require.Contains(t, string(cfg), "relay = true")
+	require.NoError(t, os.WriteFile(appToml, cfg, 0o600))
+
+	env := append(os.Environ(), "LOCALNET_DIR="+dir, "SOCIALCHAIND="+binary, fmt.Sprintf("LOCALNET_BASE_PORT=%d", gethLocalBase))
 	script := filepath.Join(repoRoot, "scripts", "localnet.sh")
 	out, err := (&exec.Cmd{Path: "/bin/bash", Args: []string{"bash", script, "start", "4"}, Env: env}).CombinedOutput()
 	require.NoError(t, err, string(out))
@@ -151,6 +173,12 @@ func TestSettlementOnGeth(t *testing.T) {
 	geth.start(t)
 	require.Eventually(t, func() bool { return lastOnL1() >= before+2 }, gethEpochWaits, time.Second,
 		"the relayer did not catch up after geth restarted (L1 at %d)", lastOnL1())
+
+	// node1's embedded relayer ran alongside the CLI relayer.
+	node1Log, err := os.ReadFile(filepath.Join(dir, "node1", "node.log"))
+	require.NoError(t, err)
+	require.Contains(t, string(node1Log), "relayer started", "node1's embedded relayer did not start")
+	require.NotContains(t, string(node1Log), "relayer not started")
 
 	last := lastOnL1()
 	selector := crypto.Keccak256([]byte("checkpointAt(uint64)"))[:4]

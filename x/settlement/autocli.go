@@ -25,11 +25,18 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "nonce"}},
 				},
 				{RpcMethod: "Signers", Use: "signers", Short: "List registered validator signing keys"},
+				{
+					RpcMethod: "Registration", Use: "registration [validator]", Short: "Show a validator's signer and next registration nonce",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "validator"}},
+				},
+				{RpcMethod: "RecordProof", Use: "record-proof [kind] [key]", Short: "Show a post or profile record with its checkpoint and Merkle proof",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "kind"}, {ProtoField: "key"}}},
 				{RpcMethod: "Params", Use: "params", Short: "Show the settlement params"},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
-			Service: settlementv1.Msg_ServiceDesc.ServiceName,
+			Service:              settlementv1.Msg_ServiceDesc.ServiceName,
+			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "RemoveSigner", Use: "remove-signer", Short: "Unbind your validator's checkpoint-signing key"},
 				{

@@ -26,10 +26,18 @@ import (
 	"github.com/socialchain/socialchain/p2p"
 )
 
-// appConfig is app.toml: the SDK's sections plus [p2p].
+// appConfig is app.toml: the SDK's sections plus [p2p] and [settlement].
 type appConfig struct {
 	serverconfig.Config `mapstructure:",squash"`
-	P2P                 p2pAppConfig `mapstructure:"p2p"`
+	P2P                 p2pAppConfig        `mapstructure:"p2p"`
+	Settlement          settlementAppConfig `mapstructure:"settlement"`
+}
+
+// settlementAppConfig is the [settlement] section: an embedded relayer.
+type settlementAppConfig struct {
+	Relay          bool   `mapstructure:"relay"`
+	L1RPC          string `mapstructure:"l1-rpc"`
+	RelayerKeyFile string `mapstructure:"relayer-key-file"`
 }
 
 // p2pAppConfig is the [p2p] section: the content node's config and
@@ -78,6 +86,22 @@ fetch-concurrency = {{ .P2P.FetchConcurrency }}
 fetch-timeout = "{{ .P2P.FetchTimeout }}"
 fetch-retries = {{ .P2P.FetchRetries }}
 retry-backoff = "{{ .P2P.RetryBackoff }}"
+
+###############################################################################
+###                     Settlement relayer (optional)                       ###
+###############################################################################
+
+[settlement]
+
+# Relay this chain's final checkpoints to the L1 contract named by the
+# chain's l1_contract param. Any node may relay; several relayers are safe.
+relay = {{ .Settlement.Relay }}
+
+# L1 JSON-RPC endpoint.
+l1-rpc = "{{ .Settlement.L1RPC }}"
+
+# L1 account that pays for relaying, as {"private_key": "0x…"}; relative to the home.
+relayer-key-file = "{{ .Settlement.RelayerKeyFile }}"
 `
 
 // defaultAppConfig is what `init`, `dev` and `testnet` write to app.toml.
@@ -88,7 +112,11 @@ func defaultAppConfig() appConfig {
 	// Uploads go through the REST server, whose body limit must admit the
 	// largest blob (plus multipart overhead).
 	cfg.API.RPCMaxBodyBytes = uint(p2pCfg.MaxBlobSize + 1<<20)
-	return appConfig{Config: *cfg, P2P: p2pAppConfig{Enable: true, Config: p2pCfg}}
+	return appConfig{
+		Config:     *cfg,
+		P2P:        p2pAppConfig{Enable: true, Config: p2pCfg},
+		Settlement: settlementAppConfig{L1RPC: "http://127.0.0.1:8545", RelayerKeyFile: "config/relayer_key.json"},
+	}
 }
 
 // startContentNode is the start command's PostSetup: it brings up the
@@ -116,6 +144,15 @@ func startContentNode(svrCtx *server.Context, _ client.Context, ctx context.Cont
 		return node.Close()
 	})
 	return nil
+}
+
+// startNodeServices is the start command's PostSetup: the content node
+// and, when [settlement] relay is set, the embedded relayer.
+func startNodeServices(svrCtx *server.Context, clientCtx client.Context, ctx context.Context, g *errgroup.Group) error {
+	if err := startContentNode(svrCtx, clientCtx, ctx, g); err != nil {
+		return err
+	}
+	return startEmbeddedRelayer(svrCtx, ctx, g)
 }
 
 // p2pConfigFrom reads [p2p] from app.toml, with paths resolved against the

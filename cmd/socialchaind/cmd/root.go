@@ -114,7 +114,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 	)
 
 	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{
-		PostSetup: startContentNode,
+		PostSetup: startNodeServices,
 	})
 
 	rootCmd.AddCommand(

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
@@ -25,6 +27,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
 	"github.com/cosmos/cosmos-sdk/codec"
+	"github.com/cosmos/cosmos-sdk/server"
 
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
@@ -331,5 +334,76 @@ func verifyOnL1(ctx context.Context, l1c *ethclient.Client, contract common.Addr
 	if !ok {
 		return errors.New("the contract's verifyRecord refuses the record")
 	}
+	return nil
+}
+
+// startEmbeddedRelayer runs a relayer inside `start` when app.toml asks
+// for it, reading checkpoints from this node's own gRPC server.
+func startEmbeddedRelayer(svrCtx *server.Context, ctx context.Context, g *errgroup.Group) error {
+	var cfg settlementAppConfig
+	if err := svrCtx.Viper.UnmarshalKey("settlement", &cfg); err != nil {
+		return fmt.Errorf("app.toml [settlement]: %w", err)
+	}
+	if !cfg.Relay {
+		return nil
+	}
+	keyFile := cfg.RelayerKeyFile
+	if !filepath.IsAbs(keyFile) {
+		keyFile = filepath.Join(svrCtx.Config.RootDir, keyFile)
+	}
+	key, err := settlementabci.LoadSigningKey(keyFile)
+	if err != nil {
+		return fmt.Errorf("app.toml [settlement] relayer-key-file: %w", err)
+	}
+	if key == nil {
+		return fmt.Errorf("app.toml [settlement] relayer-key-file %s does not exist", keyFile)
+	}
+	l1c, err := ethclient.DialContext(ctx, cfg.L1RPC)
+	if err != nil {
+		return fmt.Errorf("app.toml [settlement] l1-rpc %s: %w", cfg.L1RPC, err)
+	}
+	conn, err := dialChain(svrCtx.Viper.GetString("grpc.address"))
+	if err != nil {
+		l1c.Close()
+		return err
+	}
+	logger := svrCtx.Logger.With("module", "relayer")
+	g.Go(func() error {
+		defer l1c.Close()
+		defer conn.Close()
+		query := settlementtypes.NewQueryClient(conn)
+		var contract string
+		for contract == "" {
+			if res, err := query.Params(ctx, &settlementtypes.QueryParamsRequest{}); err == nil {
+				contract = res.Params.L1Contract
+			}
+			if contract == "" {
+				select {
+				case <-ctx.Done():
+					return nil
+				case <-time.After(5 * time.Second):
+				}
+			}
+		}
+		r, err := relayer.New(relayer.NewGRPCSource(query), l1c, common.HexToAddress(contract), key, relayer.WithLogger(logger))
+		if err != nil {
+			logger.Error("relayer not started", "err", err)
+			return nil
+		}
+		// Run returns only when misconfigured, e.g. the contract is not
+		// deployed yet: the node keeps trying, as an operator would.
+		for {
+			err := r.Run(ctx)
+			if err == nil || ctx.Err() != nil {
+				return nil
+			}
+			logger.Error("relayer paused; retrying in 10s", "err", err)
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-time.After(10 * time.Second):
+			}
+		}
+	})
 	return nil
 }

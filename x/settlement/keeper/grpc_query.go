@@ -78,6 +78,25 @@ func (q queryServer) RecordProof(ctx context.Context, req *types.QueryRecordProo
 	return q.Keeper.RecordProof(ctx, req.Kind, req.Key)
 }
 
+// Registration returns a validator's signer and its next registration nonce.
+func (q queryServer) Registration(ctx context.Context, req *types.QueryRegistrationRequest) (*types.QueryRegistrationResponse, error) {
+	if req == nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
+	}
+	valAddr, err := q.valCodec.StringToBytes(req.Validator)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "validator %q: %s", req.Validator, err)
+	}
+	res := &types.QueryRegistrationResponse{}
+	if s, err := q.Keeper.Signers.Get(ctx, valAddr); err == nil {
+		res.Signer = s
+	}
+	if n, err := q.RegistrationNonces.Get(ctx, valAddr); err == nil {
+		res.NextNonce = n
+	}
+	return res, nil
+}
+
 // Signers lists the registered keys in validator address order.
 func (q queryServer) Signers(ctx context.Context, req *types.QuerySignersRequest) (*types.QuerySignersResponse, error) {
 	if req == nil {

@@ -24,6 +24,7 @@ const (
 	Query_LatestSignerSet_FullMethodName  = "/socialchain.settlement.v1.Query/LatestSignerSet"
 	Query_SignerSet_FullMethodName        = "/socialchain.settlement.v1.Query/SignerSet"
 	Query_RecordProof_FullMethodName      = "/socialchain.settlement.v1.Query/RecordProof"
+	Query_Registration_FullMethodName     = "/socialchain.settlement.v1.Query/Registration"
 	Query_Signers_FullMethodName          = "/socialchain.settlement.v1.Query/Signers"
 	Query_Params_FullMethodName           = "/socialchain.settlement.v1.Query/Params"
 )
@@ -46,6 +47,9 @@ type QueryClient interface {
 	// the checkpoint whose tree holds it, and its Merkle proof against that
 	// checkpoint's settlement root (what the L1 contract's verifyRecord takes).
 	RecordProof(ctx context.Context, in *QueryRecordProofRequest, opts ...grpc.CallOption) (*QueryRecordProofResponse, error)
+	// Registration returns a validator's signer, if any, and the nonce its
+	// next MsgRegisterSigner proof must sign.
+	Registration(ctx context.Context, in *QueryRegistrationRequest, opts ...grpc.CallOption) (*QueryRegistrationResponse, error)
 	// Signers lists the registered validator signing keys.
 	Signers(ctx context.Context, in *QuerySignersRequest, opts ...grpc.CallOption) (*QuerySignersResponse, error)
 	// Params returns the module params.
@@ -110,6 +114,16 @@ func (c *queryClient) RecordProof(ctx context.Context, in *QueryRecordProofReque
 	return out, nil
 }
 
+func (c *queryClient) Registration(ctx context.Context, in *QueryRegistrationRequest, opts ...grpc.CallOption) (*QueryRegistrationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryRegistrationResponse)
+	err := c.cc.Invoke(ctx, Query_Registration_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) Signers(ctx context.Context, in *QuerySignersRequest, opts ...grpc.CallOption) (*QuerySignersResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(QuerySignersResponse)
@@ -148,6 +162,9 @@ type QueryServer interface {
 	// the checkpoint whose tree holds it, and its Merkle proof against that
 	// checkpoint's settlement root (what the L1 contract's verifyRecord takes).
 	RecordProof(context.Context, *QueryRecordProofRequest) (*QueryRecordProofResponse, error)
+	// Registration returns a validator's signer, if any, and the nonce its
+	// next MsgRegisterSigner proof must sign.
+	Registration(context.Context, *QueryRegistrationRequest) (*QueryRegistrationResponse, error)
 	// Signers lists the registered validator signing keys.
 	Signers(context.Context, *QuerySignersRequest) (*QuerySignersResponse, error)
 	// Params returns the module params.
@@ -176,6 +193,9 @@ func (UnimplementedQueryServer) SignerSet(context.Context, *QuerySignerSetReques
 }
 func (UnimplementedQueryServer) RecordProof(context.Context, *QueryRecordProofRequest) (*QueryRecordProofResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RecordProof not implemented")
+}
+func (UnimplementedQueryServer) Registration(context.Context, *QueryRegistrationRequest) (*QueryRegistrationResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method Registration not implemented")
 }
 func (UnimplementedQueryServer) Signers(context.Context, *QuerySignersRequest) (*QuerySignersResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Signers not implemented")
@@ -294,6 +314,24 @@ func _Query_RecordProof_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Registration_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryRegistrationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Registration(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_Registration_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Registration(ctx, req.(*QueryRegistrationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_Signers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QuerySignersRequest)
 	if err := dec(in); err != nil {
@@ -356,6 +394,10 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RecordProof",
 			Handler:    _Query_RecordProof_Handler,
+		},
+		{
+			MethodName: "Registration",
+			Handler:    _Query_Registration_Handler,
 		},
 		{
 			MethodName: "Signers",
