@@ -158,6 +158,7 @@ type SocialApp struct {
 
 	settlementABCI *settlementabci.Handler
 	content        *contentService
+	relayer        relayerStatus
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -546,6 +547,7 @@ func (app *SocialApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.API
 	// Before the gateway's catch-all route, which the server adds at start.
 	apiSvr.Router.PathPrefix("/ipfs/").Handler(app.content)
 	apiSvr.Router.PathPrefix("/socialchain/content/").Handler(app.content)
+	apiSvr.Router.Path("/socialchain/settlement/v1/l1-status").Handler(&app.relayer)
 	if err := server.RegisterSwaggerAPI(apiSvr.ClientCtx, apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)
 	}

@@ -191,3 +191,24 @@ func cidStrings(cids []cid.Cid) []string {
 	}
 	return out
 }
+
+// relayerStatus serves GET /socialchain/settlement/v1/l1-status: what
+// this node's embedded relayer last saw on the L1. It is node-local (each
+// relayer reports its own view), not chain state.
+type relayerStatus struct {
+	status atomic.Pointer[func() any]
+}
+
+// SetRelayerStatus installs the embedded relayer's status reader.
+func (app *SocialApp) SetRelayerStatus(f func() any) { app.relayer.status.Store(&f) }
+
+func (rs *relayerStatus) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	f := rs.status.Load()
+	if f == nil {
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = w.Write([]byte(`{"code":5,"message":"this node runs no relayer: set [settlement] relay = true in app.toml","details":[]}`))
+		return
+	}
+	_ = json.NewEncoder(w).Encode((*f)())
+}

@@ -160,7 +160,15 @@ func TestDevChain(t *testing.T) {
 
 	// ... and the dev relayer carries them to the in-process L1 within two epochs.
 	waitForHeight(t, devRPCPort, 30, time.Minute)
-	require.GreaterOrEqual(t, l1LastCheckpoint(t, dev.output(t)), uint64(1), "no checkpoint reached the dev L1")
+	require.Eventually(t, func() bool { return l1LastCheckpoint(t, dev.output(t)) >= 1 }, time.Minute, time.Second,
+		"no checkpoint reached the dev L1")
+	var l1Status struct {
+		LastCheckpoint uint64 `json:"last_checkpoint"`
+		L1ChainID      uint64 `json:"l1_chain_id"`
+	}
+	getJSON(t, devRESTURL+"/socialchain/settlement/v1/l1-status", &l1Status)
+	require.Equal(t, uint64(1337), l1Status.L1ChainID)
+	require.GreaterOrEqual(t, l1Status.LastCheckpoint, uint64(1), "the node's relayer reports the L1")
 
 	// The validator rotates its checkpoint key with a proof of possession.
 	newKey, err := crypto.GenerateKey()

@@ -24,8 +24,6 @@ import (
 
 	"github.com/socialchain/socialchain/app"
 	"github.com/socialchain/socialchain/p2p"
-	"github.com/socialchain/socialchain/x/settlement/relayer"
-	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // DevTestMnemonic is the PUBLIC test mnemonic of the dev chain's funded
@@ -100,6 +98,10 @@ func ensureDevHome(clientCtx client.Context, home string, mbm genesisDefaults) (
 	if err != nil {
 		return nil, false, err
 	}
+	l1Key, err := devL1Key()
+	if err != nil {
+		return nil, false, err
+	}
 	spec := networkSpec{
 		ChainID: app.DefaultChainID,
 		Nodes:   []*validatorNode{{Moniker: "dev", Home: home, Ports: devPorts}},
@@ -113,6 +115,9 @@ func ensureDevHome(clientCtx client.Context, home string, mbm genesisDefaults) (
 		GenesisTime:      time.Now().UTC().Truncate(time.Second),
 		L1ChainID:        devL1ChainID(),
 		L1Contract:       contract.Hex(),
+		// The node relays to the dev L1 itself ([settlement] in app.toml),
+		// so GET /socialchain/settlement/v1/l1-status shows the relayer.
+		Relayer: &nodeRelayer{L1RPC: fmt.Sprintf("http://127.0.0.1:%d", devL1Port), Key: l1Key},
 	}
 	if err := writeNetwork(clientCtx, spec, mbm); err != nil {
 		return nil, false, err
@@ -178,7 +183,7 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 			noBlockYet = nil
 			go func() {
 				defer close(relayerDone)
-				runDevRelayer(l1Ctx, l1, logFile)
+				deployDevContract(l1Ctx, l1, logFile)
 			}()
 		case <-noBlockYet:
 			cmd.PrintErrf("no block after 90s; see %s\n", logPath)
@@ -213,7 +218,7 @@ socialchain dev chain is running (chain id %s, height %d)
   CometBFT RPC         http://127.0.0.1:%d   websocket ws://127.0.0.1:%d/websocket
 
   L1 (in-process)      http://127.0.0.1:%d  chain id %d  settlement contract %s
-                       checkpoints are relayed every epoch (see the node logs)
+                       checkpoints are relayed every epoch: GET /socialchain/settlement/v1/l1-status
 
   dev account          %s
                        key %q in the test keyring of %s
@@ -271,19 +276,18 @@ func contractHex() string {
 	return addr.Hex()
 }
 
-// runDevRelayer deploys the settlement contract on the dev L1 with the
-// chain's first signer set, then relays checkpoints until ctx ends. Its
-// logs go to the node log.
-func runDevRelayer(ctx context.Context, l1 *devL1, logOut io.Writer) {
-	logger := log.NewLogger(logOut).With("module", "dev-relayer")
+// deployDevContract deploys the settlement contract on the dev L1 with the
+// chain's first signer set, at the address the dev genesis names; the
+// node's embedded relayer takes it from there.
+func deployDevContract(ctx context.Context, l1 *devL1, logOut io.Writer) {
+	logger := log.NewLogger(logOut).With("module", "dev-l1")
 	conn, err := dialChain(fmt.Sprintf("127.0.0.1:%d", devPorts.GRPC))
 	if err != nil {
 		logger.Error("connecting to the node", "err", err)
 		return
 	}
 	defer conn.Close()
-	client := l1.backend.Client()
-	addr, err := deployWithChainSet(ctx, client, conn, l1.key)
+	addr, err := deployWithChainSet(ctx, l1.backend.Client(), conn, l1.key)
 	if err != nil {
 		if ctx.Err() == nil {
 			logger.Error("deploying the settlement contract", "err", err)
@@ -291,13 +295,4 @@ func runDevRelayer(ctx context.Context, l1 *devL1, logOut io.Writer) {
 		return
 	}
 	logger.Info("settlement contract deployed on the dev L1", "address", addr.Hex())
-	r, err := relayer.New(relayer.NewGRPCSource(settlementtypes.NewQueryClient(conn)), client, addr, l1.key,
-		relayer.WithLogger(logger), relayer.WithPollInterval(time.Second))
-	if err != nil {
-		logger.Error("starting the relayer", "err", err)
-		return
-	}
-	if err := r.Run(ctx); err != nil {
-		logger.Error("relayer stopped", "err", err)
-	}
 }

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	cmtcfg "github.com/cometbft/cometbft/config"
 	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/cosmos/go-bip39"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
 
@@ -87,6 +89,14 @@ type networkSpec struct {
 	// checkpoint signatures bind to that contract from the first epoch.
 	L1ChainID  uint64
 	L1Contract string
+	// Relayer, when set, makes every node relay to this L1 with this key.
+	Relayer *nodeRelayer
+}
+
+// nodeRelayer is an embedded relayer's L1 endpoint and key.
+type nodeRelayer struct {
+	L1RPC string
+	Key   *ecdsa.PrivateKey
 }
 
 const validatorKeyName = "validator"
@@ -251,6 +261,13 @@ func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) 
 		fmt.Sprintf("/ip4/127.0.0.1/udp/%d/quic-v1", n.Ports.Content),
 	}
 	appCfg.P2P.BootstrapPeers = n.contentPeers
+	if spec.Relayer != nil {
+		if err := writeRelayerKey(filepath.Join(n.Home, appCfg.Settlement.RelayerKeyFile), spec.Relayer.Key); err != nil {
+			return err
+		}
+		appCfg.Settlement.Relay = true
+		appCfg.Settlement.L1RPC = spec.Relayer.L1RPC
+	}
 	serverconfig.SetConfigTemplate(appConfigTemplate)
 	serverconfig.WriteConfigFile(filepath.Join(n.Home, "config", "app.toml"), appCfg)
 
@@ -298,6 +315,18 @@ func writeGentx(clientCtx client.Context, spec networkSpec, n *validatorNode, ge
 		return err
 	}
 	return os.WriteFile(filepath.Join(gentxsDir, n.Moniker+".json"), bz, 0o600)
+}
+
+// writeRelayerKey stores key in the JSON format LoadSigningKey reads.
+func writeRelayerKey(path string, key *ecdsa.PrivateKey) error {
+	bz, err := json.MarshalIndent(map[string]string{
+		"address":     crypto.PubkeyToAddress(key.PublicKey).Hex(),
+		"private_key": hexutil.Encode(crypto.FromECDSA(key)),
+	}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, bz, 0o600)
 }
 
 // assignContentIdentities creates each node's libp2p identity up front so

@@ -390,6 +390,9 @@ func startEmbeddedRelayer(svrCtx *server.Context, ctx context.Context, g *errgro
 			logger.Error("relayer not started", "err", err)
 			return nil
 		}
+		if a := startedApp.Load(); a != nil {
+			a.SetRelayerStatus(func() any { return r.Status() })
+		}
 		// Run returns only when misconfigured, e.g. the contract is not
 		// deployed yet: the node keeps trying, as an operator would.
 		for {
