@@ -400,11 +400,11 @@ func startEmbeddedRelayer(svrCtx *server.Context, ctx context.Context, g *errgro
 			if err == nil || ctx.Err() != nil {
 				return nil
 			}
-			logger.Error("relayer paused; retrying in 10s", "err", err)
+			logger.Error("relayer paused; retrying in 3s", "err", err)
 			select {
 			case <-ctx.Done():
 				return nil
-			case <-time.After(10 * time.Second):
+			case <-time.After(3 * time.Second):
 			}
 		}
 	})
