@@ -175,16 +175,12 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 	}()
 	noBlockYet := time.After(90 * time.Second)
 
-	relayerDone := make(chan struct{})
 	for {
 		select {
 		case h := <-ready:
 			printDevBanner(cmd, home, logPath, devAddr, h)
 			noBlockYet = nil
-			go func() {
-				defer close(relayerDone)
-				deployDevContract(l1Ctx, l1, logFile)
-			}()
+			go deployDevContract(l1Ctx, l1, logFile)
 		case <-noBlockYet:
 			cmd.PrintErrf("no block after 90s; see %s\n", logPath)
 		case err := <-exited:

@@ -319,11 +319,7 @@ func verifyOnL1(ctx context.Context, l1c *ethclient.Client, contract common.Addr
 	if err := proof.Verify(p, stored.AppHash, stored.SettlementRoot); err != nil {
 		return err
 	}
-	siblings := make([][32]byte, len(p.MerkleProof))
-	for i, h := range p.MerkleProof {
-		siblings[i] = h
-	}
-	out, err = l1c.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: abi.PackVerifyRecord(p.Checkpoint, p.Leaf, siblings)}, nil)
+	out, err = l1c.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: abi.PackVerifyRecord(p.Checkpoint, p.Leaf, p.Siblings())}, nil)
 	if err != nil {
 		return fmt.Errorf("the contract's verifyRecord failed: %w", err)
 	}

@@ -144,7 +144,9 @@ func (k Keeper) BeginBlocker(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	cp.Digest = checkpointDigest(params, sdkCtx.ChainID(), cp.Checkpoint)
+	if cp.Digest, err = checkpointDigest(params, sdkCtx.ChainID(), cp.Checkpoint); err != nil {
+		return err
+	}
 	return k.Checkpoints.Set(ctx, cp.Checkpoint.Number, cp)
 }
 
@@ -162,7 +164,11 @@ func (k Keeper) PendingCheckpoint(ctx context.Context, height int64, lastAppHash
 	}
 	c := cp.Checkpoint
 	c.AppHash = lastAppHash
-	return c, checkpointDigest(params, sdk.UnwrapSDKContext(ctx).ChainID(), c), true, nil
+	digest, err := checkpointDigest(params, sdk.UnwrapSDKContext(ctx).ChainID(), c)
+	if err != nil {
+		return types.Checkpoint{}, nil, false, err
+	}
+	return c, digest, true, nil
 }
 
 // VerifyCheckpointSignature checks sig against checkpoint number's digest

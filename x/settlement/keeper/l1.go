@@ -38,32 +38,14 @@ func normalizeMembers(raw []rawMember) []types.SignerSetMember {
 	return members
 }
 
-// toL1SignerSet converts a stored signer set.
-func toL1SignerSet(set types.SignerSet) l1.SignerSet {
-	out := l1.SignerSet{Nonce: set.Nonce, Signers: make([]l1.Signer, len(set.Members))}
-	for i, m := range set.Members {
-		out.Signers[i] = l1.Signer{Address: common.HexToAddress(m.EthAddress), Power: m.Power}
-	}
-	return out
-}
-
 // signerSetHash is the hash the contract stores for set.
-func signerSetHash(set types.SignerSet) []byte {
-	h := l1.SignerSetHash(toL1SignerSet(set))
-	return h[:]
-}
-
-// toL1Checkpoint converts a stored checkpoint.
-func toL1Checkpoint(cp types.Checkpoint) l1.Checkpoint {
-	return l1.Checkpoint{
-		Number:            cp.Number,
-		Height:            uint64(cp.Height),
-		AppHash:           common.BytesToHash(cp.AppHash),
-		SettlementRoot:    common.BytesToHash(cp.SettlementRoot),
-		SignerSetNonce:    cp.SignerSetNonce,
-		NextSignerSetHash: common.BytesToHash(cp.NextSignerSetHash),
-		Time:              cp.Time,
+func signerSetHash(set types.SignerSet) ([]byte, error) {
+	l1Set, err := set.ToL1()
+	if err != nil {
+		return nil, err
 	}
+	h := l1.SignerSetHash(l1Set)
+	return h[:], nil
 }
 
 // Domain returns the EIP-712 domain checkpoints of this chain are signed in.
@@ -72,9 +54,13 @@ func Domain(params types.Params, cosmosChainID string) l1.Domain {
 }
 
 // checkpointDigest is the EIP-712 digest of cp that signers sign.
-func checkpointDigest(params types.Params, cosmosChainID string, cp types.Checkpoint) []byte {
-	d := l1.CheckpointDigest(Domain(params, cosmosChainID), toL1Checkpoint(cp))
-	return d[:]
+func checkpointDigest(params types.Params, cosmosChainID string, cp types.Checkpoint) ([]byte, error) {
+	l1Cp, err := cp.ToL1()
+	if err != nil {
+		return nil, err
+	}
+	d := l1.CheckpointDigest(Domain(params, cosmosChainID), l1Cp)
+	return d[:], nil
 }
 
 // merkleRoot is the settlement root over an epoch's leaves.

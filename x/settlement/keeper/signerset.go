@@ -40,8 +40,8 @@ func (k Keeper) candidateSignerSet(ctx context.Context, nonce uint64) (types.Sig
 		raw = append(raw, rawMember{ethAddress: signer.EthAddress, validator: signer.Validator, power: uint64(power)})
 	}
 	set := types.SignerSet{Nonce: nonce, Members: normalizeMembers(raw), Height: sdk.UnwrapSDKContext(ctx).BlockHeight()}
-	set.Hash = signerSetHash(set)
-	return set, nil
+	set.Hash, err = signerSetHash(set)
+	return set, err
 }
 
 // signerSetChanged reports whether next must replace current: a signer

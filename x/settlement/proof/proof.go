@@ -140,14 +140,19 @@ func Verify(p Proof, appHash, settlementRoot common.Hash) error {
 	if leaf != p.Leaf {
 		return fmt.Errorf("the proven value's leaf %s is not the record's leaf %s", leaf, p.Leaf)
 	}
+	if !l1.VerifyMerkleProof(settlementRoot, leaf, p.Siblings()) {
+		return fmt.Errorf("the record is not in the settlement root %s stored on the L1", settlementRoot)
+	}
+	return nil
+}
+
+// Siblings returns the Merkle proof in the form l1 and the contract take.
+func (p Proof) Siblings() [][32]byte {
 	siblings := make([][32]byte, len(p.MerkleProof))
 	for i, h := range p.MerkleProof {
 		siblings[i] = h
 	}
-	if !l1.VerifyMerkleProof(settlementRoot, leaf, siblings) {
-		return fmt.Errorf("the record is not in the settlement root %s stored on the L1", settlementRoot)
-	}
-	return nil
+	return siblings
 }
 
 // Marshal encodes p as indented JSON.

@@ -1,7 +1,6 @@
 package relayer
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -12,63 +11,15 @@ import (
 
 // This file turns what the chain serves into the l1 package's types. The
 // chain is trusted to have verified its checkpoints, but not to be
-// well-formed on the wire: every length and address is checked here, so a
-// bad response becomes an error instead of a call the contract refuses.
+// well-formed on the wire: every length and address is checked, so a bad
+// response becomes an error instead of a call the contract refuses.
 
-// toL1SignerSet converts a signer set served by the chain. When the chain
-// sent the set's hash, it must be the hash of the members as converted.
-func toL1SignerSet(set types.SignerSet) (l1.SignerSet, error) {
-	out := l1.SignerSet{Nonce: set.Nonce, Signers: make([]l1.Signer, len(set.Members))}
-	for i, m := range set.Members {
-		if !common.IsHexAddress(m.EthAddress) {
-			return l1.SignerSet{}, fmt.Errorf("signer set %d: member %d: invalid Ethereum address %q", set.Nonce, i, m.EthAddress)
-		}
-		out.Signers[i] = l1.Signer{Address: common.HexToAddress(m.EthAddress), Power: m.Power}
-	}
-	if len(set.Hash) > 0 {
-		if h := out.Hash(); !bytes.Equal(set.Hash, h[:]) {
-			return l1.SignerSet{}, fmt.Errorf("signer set %d: stated hash %x, members hash to %x", set.Nonce, set.Hash, h)
-		}
-	}
-	return out, nil
-}
+// toL1SignerSet and toL1Checkpoint convert what the chain serves; the
+// checks live with the types (types.SignerSet.ToL1, types.Checkpoint.ToL1),
+// shared with the keeper that signs the same structs.
+func toL1SignerSet(set types.SignerSet) (l1.SignerSet, error) { return set.ToL1() }
 
-// toL1Checkpoint converts a checkpoint served by the chain. Its app hash
-// and next-set hash must be 32 bytes; its settlement root 32 bytes or empty
-// (an epoch without records).
-func toL1Checkpoint(cp types.Checkpoint) (l1.Checkpoint, error) {
-	if cp.Height < 0 {
-		return l1.Checkpoint{}, fmt.Errorf("checkpoint %d: negative height %d", cp.Number, cp.Height)
-	}
-	out := l1.Checkpoint{
-		Number:         cp.Number,
-		Height:         uint64(cp.Height),
-		SignerSetNonce: cp.SignerSetNonce,
-		Time:           cp.Time,
-	}
-	var err error
-	if out.AppHash, err = hash32(cp.AppHash, false); err != nil {
-		return l1.Checkpoint{}, fmt.Errorf("checkpoint %d: app hash: %w", cp.Number, err)
-	}
-	if out.SettlementRoot, err = hash32(cp.SettlementRoot, true); err != nil {
-		return l1.Checkpoint{}, fmt.Errorf("checkpoint %d: settlement root: %w", cp.Number, err)
-	}
-	if out.NextSignerSetHash, err = hash32(cp.NextSignerSetHash, false); err != nil {
-		return l1.Checkpoint{}, fmt.Errorf("checkpoint %d: next signer set hash: %w", cp.Number, err)
-	}
-	return out, nil
-}
-
-func hash32(b []byte, emptyIsZero bool) ([32]byte, error) {
-	switch {
-	case len(b) == 32:
-		return [32]byte(b), nil
-	case len(b) == 0 && emptyIsZero:
-		return [32]byte{}, nil
-	default:
-		return [32]byte{}, fmt.Errorf("%d bytes, want 32", len(b))
-	}
-}
+func toL1Checkpoint(cp types.Checkpoint) (l1.Checkpoint, error) { return cp.ToL1() }
 
 // checkedSignatures returns the signatures in sigs that recover, over
 // digest, to the member of set at the index they name, keyed by that
