@@ -109,6 +109,9 @@ func TestPostsOnDevChain(t *testing.T) {
 	var byAuthor restPostList
 	getJSON(t, devRESTURL+"/socialchain/posts/v1/authors/"+bob+"/posts", &byAuthor)
 	require.Equal(t, []string{"3", "2"}, postIDs(byAuthor), "newest first")
+	var global restPostList
+	getJSON(t, devRESTURL+"/socialchain/posts/v1/posts?pagination.limit=2", &global)
+	require.Equal(t, []string{"3", "2"}, postIDs(global), "the global timeline, newest first")
 
 	mustDeliver(t, home, "tx", "posts", "delete", "3", "--from", "bob")
 	getJSON(t, devRESTURL+"/socialchain/posts/v1/posts/3", &res)

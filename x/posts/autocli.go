@@ -28,6 +28,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: id,
 				},
 				{
+					RpcMethod: "Posts",
+					Use:       "posts",
+					Short:     "List every live post, newest first (the global timeline)",
+					Example:   fmt.Sprintf("$ %s query posts posts --page-limit 20", app),
+				},
+				{
 					RpcMethod:      "PostsByAuthor",
 					Use:            "author-posts [address]",
 					Short:          "List an author's posts, newest first",

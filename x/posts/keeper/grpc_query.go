@@ -57,6 +57,65 @@ func (q queryServer) PostsByAuthor(ctx context.Context, req *types.QueryPostsByA
 	return &types.QueryPostsByAuthorResponse{Posts: posts, Pagination: page}, nil
 }
 
+// Posts returns every live post, newest first. Tombstones are skipped, so a
+// page reads past deleted posts; deletes are rare next to posts.
+func (q queryServer) Posts(ctx context.Context, req *types.QueryPostsRequest) (*types.QueryPostsResponse, error) {
+	if req == nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
+	}
+	posts, page, err := q.listPosts(ctx, req.Pagination, true, q.pageLivePostIDs)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryPostsResponse{Posts: posts, Pagination: page}, nil
+}
+
+// pageLivePostIDs reads one page of the ids of live posts, in id order.
+func (k Keeper) pageLivePostIDs(ctx context.Context, c idCursor) ([]uint64, *query.PageResponse, error) {
+	r := new(collections.Range[uint64])
+	if c.hasAfter {
+		if c.descending {
+			r = r.EndExclusive(c.after)
+		} else {
+			r = r.StartExclusive(c.after)
+		}
+	}
+	if c.descending {
+		r = r.Descending()
+	}
+	it, err := k.Posts.Iterate(ctx, r)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer it.Close()
+	ids := make([]uint64, 0, c.limit)
+	res := &query.PageResponse{}
+	var live uint64
+	for ; it.Valid(); it.Next() {
+		post, err := it.Value()
+		if err != nil {
+			return nil, nil, err
+		}
+		if post.Deleted {
+			continue
+		}
+		live++
+		switch {
+		case len(ids) < c.limit:
+			ids = append(ids, post.ID)
+		case res.NextKey == nil:
+			res.NextKey = encodeCursor(ids[len(ids)-1])
+		}
+		if res.NextKey != nil && !c.countTotal {
+			break
+		}
+	}
+	if c.countTotal {
+		res.Total = live
+	}
+	return ids, res, nil
+}
+
 // Replies returns the direct replies to a post, newest first.
 func (q queryServer) Replies(ctx context.Context, req *types.QueryRepliesRequest) (*types.QueryRepliesResponse, error) {
 	if req == nil {

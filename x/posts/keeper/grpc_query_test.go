@@ -57,6 +57,44 @@ func TestQueryPostsByAuthor(t *testing.T) {
 	require.ErrorIs(t, err, types.ErrInvalidAddress)
 }
 
+func TestQueryPosts(t *testing.T) {
+	f := newFixture(t)
+	f.withProfile("alice", "bob")
+	for range 3 {
+		f.post(t, "alice", "a")
+		f.post(t, "bob", "b")
+	}
+	_, err := f.msgs.DeletePost(f.ctx, &types.MsgDeletePost{Author: f.addr("bob"), PostID: 4})
+	require.NoError(t, err)
+
+	res, err := f.query.Posts(f.ctx, &types.QueryPostsRequest{})
+	require.NoError(t, err)
+	require.Equal(t, []uint64{6, 5, 3, 2, 1}, ids(res.Posts), "every author, newest first, deleted posts left out")
+	require.Nil(t, res.Pagination.NextKey)
+
+	page1, err := f.query.Posts(f.ctx, &types.QueryPostsRequest{Pagination: &query.PageRequest{Limit: 2, CountTotal: true}})
+	require.NoError(t, err)
+	require.Equal(t, []uint64{6, 5}, ids(page1.Posts))
+	require.Equal(t, uint64(5), page1.Pagination.Total, "the total counts live posts")
+	f.post(t, "alice", "arrives between pages")
+	page2, err := f.query.Posts(f.ctx, &types.QueryPostsRequest{Pagination: &query.PageRequest{Key: page1.Pagination.NextKey, Limit: 2}})
+	require.NoError(t, err)
+	require.Equal(t, []uint64{3, 2}, ids(page2.Posts), "the page after 5 skips the tombstone 4")
+	page3, err := f.query.Posts(f.ctx, &types.QueryPostsRequest{Pagination: &query.PageRequest{Key: page2.Pagination.NextKey, Limit: 2}})
+	require.NoError(t, err)
+	require.Equal(t, []uint64{1}, ids(page3.Posts))
+	require.Nil(t, page3.Pagination.NextKey)
+
+	oldest, err := f.query.Posts(f.ctx, &types.QueryPostsRequest{Pagination: &query.PageRequest{Limit: 3, Reverse: true}})
+	require.NoError(t, err)
+	require.Equal(t, []uint64{1, 2, 3}, ids(oldest.Posts))
+
+	_, err = f.query.Posts(f.ctx, &types.QueryPostsRequest{Pagination: &query.PageRequest{Offset: 1}})
+	require.ErrorIs(t, err, types.ErrInvalidRequest)
+	_, err = f.query.Posts(f.ctx, nil)
+	require.ErrorIs(t, err, types.ErrInvalidRequest)
+}
+
 func TestPaginationIsStableWhilePostsArrive(t *testing.T) {
 	f := newFixture(t)
 	f.withProfile("alice")

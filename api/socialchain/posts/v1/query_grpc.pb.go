@@ -20,6 +20,7 @@ const _ = grpc.SupportPackageIsVersion9
 
 const (
 	Query_Post_FullMethodName           = "/socialchain.posts.v1.Query/Post"
+	Query_Posts_FullMethodName          = "/socialchain.posts.v1.Query/Posts"
 	Query_PostsByAuthor_FullMethodName  = "/socialchain.posts.v1.Query/PostsByAuthor"
 	Query_Replies_FullMethodName        = "/socialchain.posts.v1.Query/Replies"
 	Query_Thread_FullMethodName         = "/socialchain.posts.v1.Query/Thread"
@@ -46,6 +47,9 @@ const (
 type QueryClient interface {
 	// Post returns a post with its counters.
 	Post(ctx context.Context, in *QueryPostRequest, opts ...grpc.CallOption) (*QueryPostResponse, error)
+	// Posts returns every live post, newest first: the global timeline.
+	// Deleted posts are left out.
+	Posts(ctx context.Context, in *QueryPostsRequest, opts ...grpc.CallOption) (*QueryPostsResponse, error)
 	// PostsByAuthor returns the posts of an author, newest first. Deleted posts
 	// are left out.
 	PostsByAuthor(ctx context.Context, in *QueryPostsByAuthorRequest, opts ...grpc.CallOption) (*QueryPostsByAuthorResponse, error)
@@ -80,6 +84,16 @@ func (c *queryClient) Post(ctx context.Context, in *QueryPostRequest, opts ...gr
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(QueryPostResponse)
 	err := c.cc.Invoke(ctx, Query_Post_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Posts(ctx context.Context, in *QueryPostsRequest, opts ...grpc.CallOption) (*QueryPostsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryPostsResponse)
+	err := c.cc.Invoke(ctx, Query_Posts_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -182,6 +196,9 @@ func (c *queryClient) Params(ctx context.Context, in *QueryParamsRequest, opts .
 type QueryServer interface {
 	// Post returns a post with its counters.
 	Post(context.Context, *QueryPostRequest) (*QueryPostResponse, error)
+	// Posts returns every live post, newest first: the global timeline.
+	// Deleted posts are left out.
+	Posts(context.Context, *QueryPostsRequest) (*QueryPostsResponse, error)
 	// PostsByAuthor returns the posts of an author, newest first. Deleted posts
 	// are left out.
 	PostsByAuthor(context.Context, *QueryPostsByAuthorRequest) (*QueryPostsByAuthorResponse, error)
@@ -214,6 +231,9 @@ type UnimplementedQueryServer struct{}
 
 func (UnimplementedQueryServer) Post(context.Context, *QueryPostRequest) (*QueryPostResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Post not implemented")
+}
+func (UnimplementedQueryServer) Posts(context.Context, *QueryPostsRequest) (*QueryPostsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method Posts not implemented")
 }
 func (UnimplementedQueryServer) PostsByAuthor(context.Context, *QueryPostsByAuthorRequest) (*QueryPostsByAuthorResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method PostsByAuthor not implemented")
@@ -274,6 +294,24 @@ func _Query_Post_Handler(srv interface{}, ctx context.Context, dec func(interfac
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(QueryServer).Post(ctx, req.(*QueryPostRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Posts_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryPostsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Posts(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_Posts_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Posts(ctx, req.(*QueryPostsRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -432,6 +470,10 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Post",
 			Handler:    _Query_Post_Handler,
+		},
+		{
+			MethodName: "Posts",
+			Handler:    _Query_Posts_Handler,
 		},
 		{
 			MethodName: "PostsByAuthor",
