@@ -105,46 +105,75 @@ func TestFeedMatchesMergedAuthorLists(t *testing.T) {
 	require.Equal(t, want, got)
 }
 
-// BenchmarkFeedQuery measures one 50-post feed page for readers following F
-// accounts with 20 posts each.
-func BenchmarkFeedQuery(b *testing.B) {
-	for _, follows := range []int{10, 100, 1000} {
-		b.Run(fmt.Sprintf("follows=%d", follows), func(b *testing.B) {
-			f := newFixture(b)
-			reader, _ := f.account("reader")
-			names := make([]string, follows)
-			for i := range names {
-				names[i] = fmt.Sprintf("author%05d", i)
-				f.withProfile(names[i])
-				a, _ := f.account(names[i])
-				f.profiles.follow(reader, a)
-			}
-			for range 20 {
-				for _, n := range names {
-					f.post(b, n, "benchmark post #bench")
-				}
-			}
-			f.commit()
-			req := &types.QueryFeedRequest{Address: f.addr("reader"), Pagination: &query.PageRequest{Limit: 50}}
-			for b.Loop() {
-				res, err := f.query.Feed(f.ctx, req)
-				if err != nil || len(res.Posts) != 50 {
-					b.Fatal(err, len(res.Posts))
-				}
-			}
-		})
+// TestFeedReadsPastDeletedNewestPosts checks the feed when a followee's
+// recorded latest post is a tombstone and when all their posts are older
+// than the page: the latest-post bound is then too high, never wrong.
+func TestFeedReadsPastDeletedNewestPosts(t *testing.T) {
+	f := newFixture(t)
+	f.withProfile("alice", "bob", "carol", "reader")
+	reader, _ := f.account("reader")
+	for _, n := range []string{"alice", "bob", "carol"} {
+		a, _ := f.account(n)
+		f.profiles.follow(reader, a)
 	}
+	a1 := f.post(t, "alice", "old")    // 1
+	b2 := f.post(t, "bob", "b")        // 2
+	a3 := f.post(t, "alice", "a")      // 3
+	b4 := f.post(t, "bob", "b")        // 4
+	a5 := f.post(t, "alice", "newest") // 5, deleted below
+	for range 3 {
+		f.post(t, "carol", "c") // 6 7 8
+	}
+	_, err := f.msgs.DeletePost(f.ctx, &types.MsgDeletePost{Author: f.addr("alice"), PostID: a5})
+	require.NoError(t, err)
+	alice, _ := f.account("alice")
+	latest, err := f.k.LatestPost.Get(f.ctx, alice)
+	require.NoError(t, err)
+	require.Equal(t, a5, latest, "a delete leaves the latest post as an upper bound")
+
+	var got []uint64
+	var key []byte
+	for {
+		res, err := f.query.Feed(f.ctx, &types.QueryFeedRequest{Address: f.addr("reader"), Pagination: &query.PageRequest{Key: key, Limit: 2}})
+		require.NoError(t, err)
+		got = append(got, ids(res.Posts)...)
+		if key = res.Pagination.NextKey; key == nil {
+			break
+		}
+		require.NotEmpty(t, res.Posts, "a page with a next key lists posts")
+	}
+	require.Equal(t, []uint64{8, 7, 6, b4, a3, b2, a1}, got)
 }
 
-// BenchmarkCreatePost measures publishing a post with a hashtag and a
-// mention, into a store that already holds posts.
-func BenchmarkCreatePost(b *testing.B) {
-	f := newFixture(b)
-	f.withProfile("alice", "bob")
-	msg := &types.MsgCreatePost{Author: f.addr("alice"), Text: "hello @bob, this is #socialchain"}
-	for b.Loop() {
-		if _, err := f.msgs.CreatePost(f.ctx, msg); err != nil {
-			b.Fatal(err)
-		}
+// TestRebuildLatestPosts checks the upgrade path: posts written before
+// LatestPost existed get their authors' entries back from PostsByAuthor,
+// and the feed is right both before and after.
+func TestRebuildLatestPosts(t *testing.T) {
+	f := newFixture(t)
+	f.withProfile("alice", "bob", "reader")
+	reader, _ := f.account("reader")
+	alice, _ := f.account("alice")
+	bob, _ := f.account("bob")
+	f.profiles.follow(reader, alice)
+	f.profiles.follow(reader, bob)
+	for _, n := range []string{"alice", "bob", "alice", "bob", "alice"} {
+		f.post(t, n, "p") // alice 1 3 5, bob 2 4
 	}
+	_, err := f.msgs.DeletePost(f.ctx, &types.MsgDeletePost{Author: f.addr("alice"), PostID: 5})
+	require.NoError(t, err)
+	feed := func() []uint64 {
+		res, err := f.query.Feed(f.ctx, &types.QueryFeedRequest{Address: f.addr("reader")})
+		require.NoError(t, err)
+		return ids(res.Posts)
+	}
+
+	require.NoError(t, f.k.LatestPost.Clear(f.ctx, nil))
+	require.Equal(t, []uint64{4, 3, 2, 1}, feed(), "without entries the feed opens every range")
+	require.NoError(t, f.k.RebuildLatestPosts(f.ctx))
+	for addr, want := range map[string]uint64{string(alice): 3, string(bob): 4} {
+		got, err := f.k.LatestPost.Get(f.ctx, []byte(addr))
+		require.NoError(t, err)
+		require.Equal(t, want, got, "newest live post")
+	}
+	require.Equal(t, []uint64{4, 3, 2, 1}, feed())
 }

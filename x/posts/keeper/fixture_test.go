@@ -32,7 +32,6 @@ import (
 // accounts. Every test builds its own with newFixture.
 type fixture struct {
 	ctx       sdk.Context
-	cms       storetypes.CommitMultiStore
 	key       *storetypes.KVStoreKey
 	cdc       moduletestutil.TestEncodingConfig
 	ac        address.Codec
@@ -59,7 +58,6 @@ func newFixture(tb testing.TB) *fixture {
 	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), ac, authority, profiles)
 	f := &fixture{
 		ctx:       tctx.Ctx.WithBlockHeight(10).WithBlockTime(blockTime),
-		cms:       tctx.CMS,
 		key:       key,
 		cdc:       enc,
 		ac:        ac,
@@ -71,13 +69,6 @@ func newFixture(tb testing.TB) *fixture {
 	}
 	require.NoError(tb, k.InitGenesis(f.ctx, types.DefaultGenesis()))
 	return f
-}
-
-// commit commits the store, as a block does. Queries on a node read
-// committed state; an uncommitted IAVL tree sorts its pending writes each
-// time an iterator opens, which would distort benchmarks.
-func (f *fixture) commit() {
-	f.cms.Commit()
 }
 
 // account returns a deterministic address for name and its string form.

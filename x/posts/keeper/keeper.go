@@ -37,6 +37,11 @@ type Keeper struct {
 	// PostsByAuthor lists the live (not deleted) posts of each author; the
 	// feed merges these.
 	PostsByAuthor collections.KeySet[PostKey[sdk.AccAddress]]
+	// LatestPost holds the id of each author's newest post. Deleting a post
+	// leaves it as is: the feed reads it as an upper bound of the author's
+	// newest live post, which saves opening their PostsByAuthor range when
+	// the bound is older than the page (feed.go).
+	LatestPost collections.Map[sdk.AccAddress, uint64]
 	// Replies lists the direct replies of each post, tombstones included.
 	Replies collections.KeySet[PostKey[uint64]]
 	// Threads lists every post of a thread under its root, the root included.
@@ -75,6 +80,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Posts:        collections.NewMap(sb, types.PostsKey, "posts", collections.Uint64Key, codec.CollValue[types.Post](cdc)),
 		PostsByAuthor: collections.NewKeySet(sb, types.PostsByAuthorKey, "posts_by_author",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
+		LatestPost: collections.NewMap(sb, types.LatestPostKey, "latest_post", sdk.AccAddressKey, collections.Uint64Value),
 		Replies: collections.NewKeySet(sb, types.RepliesKey, "replies",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
 		Threads: collections.NewKeySet(sb, types.ThreadsKey, "threads",

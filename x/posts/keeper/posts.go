@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -22,7 +23,7 @@ func nextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
 }
 
 // indexPost adds a post to the indexes: author and hashtags for a live post,
-// thread and parent for every post.
+// thread, parent and the author's latest post for every post.
 func (k Keeper) indexPost(ctx context.Context, p types.Post) error {
 	author, err := k.addressCodec.StringToBytes(p.Author)
 	if err != nil {
@@ -36,6 +37,11 @@ func (k Keeper) indexPost(ctx context.Context, p types.Post) error {
 			return err
 		}
 	}
+	// Tombstones count: a deleted post was once the newest, and export then
+	// import must rebuild the same state.
+	if err := k.raiseLatestPost(ctx, author, p.ID); err != nil {
+		return err
+	}
 	if p.Deleted {
 		return nil
 	}
@@ -43,6 +49,19 @@ func (k Keeper) indexPost(ctx context.Context, p types.Post) error {
 		return err
 	}
 	return k.replaceHashtags(ctx, p.ID, nil, p.Hashtags)
+}
+
+// raiseLatestPost records id as author's newest post unless a newer one is
+// recorded: new posts always are newer, genesis may list posts in any order.
+func (k Keeper) raiseLatestPost(ctx context.Context, author sdk.AccAddress, id uint64) error {
+	latest, err := k.LatestPost.Get(ctx, author)
+	if err != nil && !errorsmod.IsOf(err, collections.ErrNotFound) {
+		return err
+	}
+	if err == nil && latest >= id {
+		return nil
+	}
+	return k.LatestPost.Set(ctx, author, id)
 }
 
 // replaceHashtags moves post id from the old hashtags' index entries to the
@@ -60,6 +79,41 @@ func (k Keeper) replaceHashtags(ctx context.Context, id uint64, old, updated []s
 			if err := k.PostsByHashtag.Set(ctx, collections.Join(t, id)); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// RebuildLatestPosts sets LatestPost from PostsByAuthor, for a store whose
+// posts predate LatestPost; an upgrade runs it once. Until then the feed is
+// right but opens the range of every followee without an entry. An author
+// whose newest post is deleted gets their newest live post, as good a
+// bound.
+func (k Keeper) RebuildLatestPosts(ctx context.Context) error {
+	// The walk is in (author, id) order, so each author's last key is their
+	// newest post; the writes follow the walk, in author order, as a
+	// deterministic state transition must.
+	var latest []PostKey[sdk.AccAddress]
+	it, err := k.PostsByAuthor.Iterate(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for ; it.Valid(); it.Next() {
+		key, err := it.Key()
+		if err != nil {
+			it.Close()
+			return err
+		}
+		if n := len(latest); n > 0 && latest[n-1].K1().Equals(key.K1()) {
+			latest[n-1] = key
+		} else {
+			latest = append(latest, key)
+		}
+	}
+	it.Close()
+	for _, key := range latest {
+		if err := k.raiseLatestPost(ctx, key.K1(), key.K2()); err != nil {
+			return err
 		}
 	}
 	return nil

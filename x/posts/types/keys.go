@@ -24,6 +24,7 @@ var (
 	ReactionSeqKey     = collections.NewPrefix(10) // next reaction id
 	ReactionsKey       = collections.NewPrefix(11) // (post id, reaction id) -> Reaction
 	ReactionsByUserKey = collections.NewPrefix(12) // (post id, user, kind) -> reaction id
+	LatestPostKey      = collections.NewPrefix(13) // author -> id of their newest post, deleted or not
 )
 
 // ReactionLike is the reaction kind that is always allowed.
