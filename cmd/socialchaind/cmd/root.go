@@ -111,6 +111,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 		ContentCmd(),
 		P2PCmd(),
 		SettlementCmd(),
+		LoadtestCmd(),
 	)
 
 	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{
