@@ -15,6 +15,7 @@ import (
 	"github.com/gorilla/mux"
 	"github.com/ipfs/boxo/gateway"
 	"github.com/ipfs/go-cid"
+	"google.golang.org/grpc/codes"
 )
 
 // Routes of the content API.
@@ -84,6 +85,13 @@ func (a *ContentAPI) Register(r *mux.Router) {
 func (a *ContentAPI) Handler() http.Handler {
 	r := mux.NewRouter()
 	a.Register(r)
+	// gorilla's defaults answer plain text.
+	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no content API route for %s %s", r.Method, r.URL.Path)
+	})
+	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusMethodNotAllowed, "%s is not allowed on %s", r.Method, r.URL.Path)
+	})
 	return r
 }
 
@@ -96,11 +104,15 @@ type UploadResponse struct {
 	Size int64  `json:"size"`
 }
 
-// ErrorResponse is the body of every error of the content API (the gateway
-// keeps its own plain-text errors past CID validation).
+// ErrorResponse is the body of every error of the content API: the
+// gRPC-gateway error shape the node's other REST routes answer with (the
+// IPFS gateway keeps its own plain-text errors past CID validation).
 type ErrorResponse struct {
-	Code  int    `json:"code"`
-	Error string `json:"error"`
+	// Code is the gRPC status code matching the HTTP status.
+	Code    codes.Code `json:"code"`
+	Message string     `json:"message"`
+	// Details is always empty; it is there for clients of the shape.
+	Details []any `json:"details"`
 	// MaxBlobSize is set on 413 responses.
 	MaxBlobSize int64 `json:"max_blob_size,omitempty"`
 }
@@ -109,8 +121,9 @@ func (a *ContentAPI) upload(w http.ResponseWriter, r *http.Request) {
 	limit := a.node.cfg.MaxBlobSize
 	tooLarge := func() {
 		writeJSON(w, http.StatusRequestEntityTooLarge, ErrorResponse{
-			Code:        http.StatusRequestEntityTooLarge,
-			Error:       (&BlobTooLargeError{Limit: limit}).Error(),
+			Code:        codes.ResourceExhausted,
+			Message:     (&BlobTooLargeError{Limit: limit}).Error(),
+			Details:     []any{},
 			MaxBlobSize: limit,
 		})
 	}
@@ -344,7 +357,26 @@ func decodeBase64(s string) ([]byte, error) {
 }
 
 func writeError(w http.ResponseWriter, status int, format string, args ...any) {
-	writeJSON(w, status, ErrorResponse{Code: status, Error: fmt.Sprintf(format, args...)})
+	writeJSON(w, status, ErrorResponse{Code: grpcCode(status), Message: fmt.Sprintf(format, args...), Details: []any{}})
+}
+
+// grpcCode is the gRPC code of the HTTP statuses the content API answers,
+// the inverse of the gateway's mapping.
+func grpcCode(httpStatus int) codes.Code {
+	switch httpStatus {
+	case http.StatusBadRequest:
+		return codes.InvalidArgument
+	case http.StatusNotFound:
+		return codes.NotFound
+	case http.StatusMethodNotAllowed:
+		return codes.Unimplemented
+	case http.StatusRequestEntityTooLarge:
+		return codes.ResourceExhausted
+	case http.StatusServiceUnavailable:
+		return codes.Unavailable
+	default:
+		return codes.Internal
+	}
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/ipfs/go-cid"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
 )
 
 const apiTestLimit = 1 << 20
@@ -125,8 +126,39 @@ func TestOversizedUploadIs413NamingTheLimit(t *testing.T) {
 			var e ErrorResponse
 			require.NoError(t, json.Unmarshal(body, &e))
 			require.EqualValues(t, apiTestLimit, e.MaxBlobSize)
-			require.Contains(t, e.Error, "1048576 bytes (1 MiB)")
+			require.Equal(t, codes.ResourceExhausted, e.Code)
+			require.Contains(t, e.Message, "1048576 bytes (1 MiB)")
 			require.Equal(t, before, blockCount(t, n), "nothing stored")
+		})
+	}
+}
+
+func TestErrorsHaveTheGatewayShape(t *testing.T) {
+	_, srv := newAPIServer(t)
+	for _, tc := range []struct {
+		name, method, path string
+		status             int
+		code               codes.Code
+		message            string
+	}{
+		{"unknown route is 404 NotFound", http.MethodGet, "/socialchain/content/v1/nope", http.StatusNotFound, codes.NotFound, "no content API route for GET /socialchain/content/v1/nope"},
+		{"wrong method is 405 Unimplemented", http.MethodDelete, PinsPath, http.StatusMethodNotAllowed, codes.Unimplemented, "DELETE is not allowed"},
+		{"bad pagination is 400 InvalidArgument", http.MethodGet, PinsPath + "?pagination.limit=-1", http.StatusBadRequest, codes.InvalidArgument, "pagination.limit must be a positive integer"},
+		{"unpinned CID is 404 NotFound", http.MethodGet, PinsPath + "/bafkqaaa", http.StatusNotFound, codes.NotFound, "is not pinned"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := http.NewRequest(tc.method, srv.URL+tc.path, nil)
+			require.NoError(t, err)
+			resp, body := do(t, req)
+			require.Equal(t, tc.status, resp.StatusCode, string(body))
+			require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+			var raw map[string]json.RawMessage
+			require.NoError(t, json.Unmarshal(body, &raw))
+			require.JSONEq(t, "[]", string(raw["details"]), "details is an empty list, not absent")
+			var e ErrorResponse
+			require.NoError(t, json.Unmarshal(body, &e))
+			require.Equal(t, tc.code, e.Code)
+			require.Contains(t, e.Message, tc.message)
 		})
 	}
 }
@@ -144,7 +176,8 @@ func TestMalformedCIDIs400(t *testing.T) {
 			require.Equal(t, http.StatusBadRequest, resp.StatusCode, string(body))
 			var e ErrorResponse
 			require.NoError(t, json.Unmarshal(body, &e))
-			require.Contains(t, e.Error, "invalid CID")
+			require.Equal(t, codes.InvalidArgument, e.Code)
+			require.Contains(t, e.Message, "invalid CID")
 		})
 	}
 }

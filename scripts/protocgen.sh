@@ -7,9 +7,10 @@
 #   api/socialchain/<module>/v1/*_grpc.pb.go  google.golang.org/protobuf (pulsar) and gRPC
 #
 # Imports (cosmos-sdk, gogoproto, cosmos-proto, googleapis) come from the Go
-# module cache at the versions go.mod pins, never from the Buf Schema
-# Registry. The plugins are the `tool` directives of go.mod; buf is pinned in
-# scripts/tools/go.mod so its dependencies stay out of the application module.
+# module cache at the versions go.mod pins (scripts/protoinclude.sh), never
+# from the Buf Schema Registry. The plugins are the `tool` directives of
+# go.mod; buf is pinned in scripts/tools/go.mod so its dependencies stay out
+# of the application module.
 # Generated files are replaced wholesale, so running this twice yields the
 # same tree.
 set -euo pipefail
@@ -29,56 +30,12 @@ go build -o "$bin/" \
 go build -C scripts/tools -o "$bin/" github.com/bufbuild/buf/cmd/buf
 export PATH="$bin:$PATH"
 
-# moddir prints the module cache directory of a module at the version go.mod
-# selects, downloading it first if the cache lacks it.
-moddir() {
-	local dir
-	dir="$(go list -m -f '{{.Dir}}' "$1")"
-	if [[ -z "$dir" ]]; then
-		go mod download "$1"
-		dir="$(go list -m -f '{{.Dir}}' "$1")"
-	fi
-	if [[ -z "$dir" || ! -d "$dir" ]]; then
-		echo "protocgen: cannot locate module $1" >&2
-		return 1
-	fi
-	echo "$dir"
-}
-
-sdk="$(moddir github.com/cosmos/cosmos-sdk)/proto"
-gogo="$(moddir github.com/cosmos/gogoproto)"
-cosmosproto="$(moddir github.com/cosmos/cosmos-proto)/proto"
-googleapis="$(moddir github.com/grpc-ecosystem/grpc-gateway)/third_party/googleapis"
+# shellcheck source=protoinclude.sh
+source "$root/scripts/protoinclude.sh"
 
 work="$(mktemp -d)"
-# Module cache files are read-only, and so are their copies.
 trap 'chmod -R u+w "$work" && rm -rf "$work"' EXIT
-
-# copyprotos copies the .proto files of directory $1 (optionally only those
-# under the relative paths that follow) into $2, keeping relative paths.
-copyprotos() {
-	local src="$1" dst="$2"
-	shift 2
-	mkdir -p "$dst"
-	(cd "$src" && find "${@:-.}" -name '*.proto' -print0 | xargs -0 cp --parents -t "$dst")
-}
-
-# Each include path becomes a module of a throwaway buf workspace, the offline
-# equivalent of protoc -I. Google's well-known types are built into buf.
-copyprotos "$root/proto" "$work/proto"
-copyprotos "$sdk" "$work/deps/cosmos-sdk" amino cosmos
-copyprotos "$gogo" "$work/deps/gogoproto" gogoproto
-copyprotos "$cosmosproto" "$work/deps/cosmos-proto" cosmos_proto
-copyprotos "$googleapis" "$work/deps/googleapis" google/api/annotations.proto google/api/http.proto
-cat >"$work/buf.yaml" <<'EOF'
-version: v2
-modules:
-  - path: proto
-  - path: deps/cosmos-sdk
-  - path: deps/cosmos-proto
-  - path: deps/gogoproto
-  - path: deps/googleapis
-EOF
+protoworkspace "$work"
 
 echo "Generating gogoproto and grpc-gateway code"
 (cd "$work" && buf generate --template "$root/proto/buf.gen.gogo.yaml" --path proto/socialchain -o out)

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+)
+
+// MaxRESTBodyBytes caps the request bodies of the REST routes other than
+// the content API's. The largest legitimate one is a tx broadcast at
+// CometBFT's default mempool.max_tx_bytes (1 MiB), base64 inside JSON;
+// api.rpc-max-body-bytes sits far above it so blobs can be uploaded, and
+// the content API enforces its own max_blob_size.
+const MaxRESTBodyBytes = 2 << 20
+
+// contentPrefixes are the routes that take blobs (see app/content.go).
+var contentPrefixes = []string{"/socialchain/content/", "/ipfs/"}
+
+// limitRESTBodies refuses bodies over MaxRESTBodyBytes with 413 in the
+// gateway's error shape, before a handler reads them.
+func limitRESTBodies(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, prefix := range contentPrefixes {
+			if strings.HasPrefix(r.URL.Path, prefix) {
+				next.ServeHTTP(w, r)
+				return
+			}
+		}
+		if r.ContentLength > MaxRESTBodyBytes {
+			writeRESTError(w, http.StatusRequestEntityTooLarge, codes.ResourceExhausted,
+				fmt.Sprintf("request body is %d bytes; the limit for %s is %d bytes", r.ContentLength, r.URL.Path, MaxRESTBodyBytes))
+			return
+		}
+		// A body without a length is cut at the limit; the handler then
+		// fails to read it and answers in the same shape.
+		r.Body = http.MaxBytesReader(w, r.Body, MaxRESTBodyBytes)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// writeRESTError writes {"code","message","details":[]} as the gateway does.
+func writeRESTError(w http.ResponseWriter, httpStatus int, code codes.Code, message string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(httpStatus)
+	_ = json.NewEncoder(w).Encode(struct {
+		Code    codes.Code `json:"code"`
+		Message string     `json:"message"`
+		Details []any      `json:"details"`
+	}{code, message, []any{}})
+}
+
+// restErrorHandler is the gateway's default error handler, except that an
+// unknown route or method is 404 NotFound naming the route, where the
+// gateway says 501 "Not Implemented". The answer keeps the gateway's shape,
+// {"code": <gRPC code>, "message": "...", "details": []}.
+//
+// Bodies over api.rpc-max-body-bytes never get here: CometBFT's RPC
+// server, which the SDK's REST server runs on, reads and refuses them
+// before any router, with its own JSON-RPC error (see docs/api.md);
+// limitRESTBodies answers the smaller oversize bodies in this shape.
+func restErrorHandler(ctx context.Context, m *runtime.ServeMux, marshaler runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
+	// The mux reports every unmatched method and path with this one value.
+	if err == runtime.ErrUnknownURI {
+		err = status.Errorf(codes.NotFound, "no REST route for %s %s; the routes are listed at %s", r.Method, r.URL.Path, OpenAPIPath)
+	}
+	runtime.DefaultHTTPProtoErrorHandler(ctx, m, marshaler, w, r, err)
+}
+
+// useRESTErrorHandler installs restErrorHandler on the SDK's gateway mux. A
+// ServeMuxOption is a setter, so it applies after construction and leaves
+// the SDK's other options (marshaler, headers) as they are.
+func useRESTErrorHandler(gw *runtime.ServeMux) {
+	runtime.WithProtoErrorHandler(restErrorHandler)(gw)
+}
