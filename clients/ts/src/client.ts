@@ -1,0 +1,107 @@
+// SocialClient signs and broadcasts socialchain messages with cosmjs over
+// CometBFT RPC.
+import { Registry, type EncodeObject, type OfflineSigner } from "@cosmjs/proto-signing";
+import { defaultRegistryTypes, GasPrice, SigningStargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
+import { Comet38Client } from "@cosmjs/tendermint-rpc";
+
+import { denom, gasMultiplier } from "./account.js";
+import { socialTypes } from "./codec.js";
+import { MsgCreatePostResponse, MsgReactResponse } from "./generated/socialchain/posts/v1/tx.js";
+import {
+  msgCreatePost,
+  msgCreateProfile,
+  msgFollow,
+  msgReact,
+  type PostFields,
+  type PostID,
+  type ProfileFields,
+} from "./msgs.js";
+
+/** createRegistry returns a cosmjs Registry of the SDK's and socialchain's messages. */
+export function createRegistry(): Registry {
+  return new Registry([...defaultRegistryTypes, ...socialTypes]);
+}
+
+/** SocialClientOptions tune SocialClient.connect. */
+export interface SocialClientOptions {
+  /** gasPrice is the fee per unit of gas; the dev chain takes 0usocial. */
+  gasPrice?: string;
+}
+
+/**
+ * SocialClient sends the messages of one account. It talks to CometBFT RPC
+ * with cosmjs's Comet38Client: CometBFT v0.40 speaks the 0.38 RPC but its
+ * /status reports version 0.39.0, which cosmjs's connectComet would serve
+ * with the 0.37 client.
+ */
+export class SocialClient {
+  private constructor(
+    /** address is the signing account. */
+    readonly address: string,
+    /** stargate is the underlying cosmjs client, for anything not wrapped here. */
+    readonly stargate: SigningStargateClient,
+  ) {}
+
+  /** connect opens a client for the first account of signer. */
+  static async connect(rpcUrl: string, signer: OfflineSigner, options: SocialClientOptions = {}): Promise<SocialClient> {
+    const [account] = await signer.getAccounts();
+    if (account === undefined) {
+      throw new Error("signer has no accounts");
+    }
+    const comet = await Comet38Client.connect(rpcUrl);
+    const stargate = SigningStargateClient.createWithSigner(comet, signer, {
+      registry: createRegistry(),
+      gasPrice: GasPrice.fromString(options.gasPrice ?? `0${denom}`),
+    });
+    return new SocialClient(account.address, stargate);
+  }
+
+  /**
+   * signAndBroadcast signs msgs with gas from a simulation, broadcasts them
+   * and waits for the block. It rejects with the chain's log when the tx is
+   * refused, in simulation, CheckTx or DeliverTx.
+   */
+  async signAndBroadcast(msgs: EncodeObject[], memo = ""): Promise<DeliverTxResponse> {
+    const res = await this.stargate.signAndBroadcast(this.address, msgs, gasMultiplier, memo);
+    if (res.code !== 0) {
+      throw new Error(res.rawLog || `tx ${res.transactionHash} failed with code ${res.code}`);
+    }
+    return res;
+  }
+
+  /** createProfile creates this account's profile. */
+  async createProfile(fields: ProfileFields): Promise<DeliverTxResponse> {
+    return this.signAndBroadcast([msgCreateProfile(this.address, fields)]);
+  }
+
+  /** createPost publishes a post and returns its id. */
+  async createPost(fields: PostFields): Promise<{ postId: bigint; tx: DeliverTxResponse }> {
+    const tx = await this.signAndBroadcast([msgCreatePost(this.address, fields)]);
+    return { postId: MsgCreatePostResponse.decode(firstResponse(tx)).id, tx };
+  }
+
+  /** follow makes this account follow followee. */
+  async follow(followee: string): Promise<DeliverTxResponse> {
+    return this.signAndBroadcast([msgFollow(this.address, followee)]);
+  }
+
+  /** react adds this account's reaction kind to a post and returns the reaction id. */
+  async react(postId: PostID, kind: string): Promise<{ reactionId: bigint; tx: DeliverTxResponse }> {
+    const tx = await this.signAndBroadcast([msgReact(this.address, postId, kind)]);
+    return { reactionId: MsgReactResponse.decode(firstResponse(tx)).id, tx };
+  }
+
+  /** disconnect closes the RPC connection. */
+  disconnect(): void {
+    this.stargate.disconnect();
+  }
+}
+
+// firstResponse is the encoded response of the first message of a tx.
+function firstResponse(tx: DeliverTxResponse): Uint8Array {
+  const [res] = tx.msgResponses;
+  if (res === undefined) {
+    throw new Error(`tx ${tx.transactionHash} has no message responses`);
+  }
+  return res.value;
+}
