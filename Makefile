@@ -11,7 +11,7 @@ LDFLAGS     := -X github.com/cosmos/cosmos-sdk/version.Name=socialchain \
 GO_TEST     := go test -count=1
 LOCALNET_N  ?= 4
 
-.PHONY: help build install dev test test-unit test-e2e lint proto-gen localnet-start localnet-stop localnet-status clean
+.PHONY: help build install dev test test-unit test-e2e lint proto-gen ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-localnet bench-keeper openapi clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,7 +33,9 @@ test-unit: ## unit and in-process integration tests
 test-e2e: build ## process-level tests: dev chain, localnets, kubo interop, geth L1, on loopback
 	bash scripts/install-kubo.sh
 	bash scripts/install-geth.sh
-	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) KUBO_BIN=$(CURDIR)/.cache/bin/ipfs GETH_BIN=$(CURDIR)/.cache/bin/geth \
+	bash scripts/install-grpcurl.sh
+	bash scripts/install-browser.sh
+	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) KUBO_BIN=$(CURDIR)/.cache/bin/ipfs GETH_BIN=$(CURDIR)/.cache/bin/geth GRPCURL_BIN=$(CURDIR)/.cache/bin/grpcurl \
 	  $(GO_TEST) -tags e2e -timeout 25m ./tests/e2e/...
 
 lint: ## gofmt and go vet
@@ -47,6 +49,19 @@ lint: ## gofmt and go vet
 proto-gen: ## regenerate Go code from proto/ (local include paths only)
 	bash scripts/protocgen.sh
 
+ts-proto-gen: clients/ts/node_modules/.package-lock.json ## regenerate the TypeScript codec clients/ts/src/generated from proto/
+	bash scripts/ts-protogen.sh
+
+web-bundle: clients/ts/node_modules/.package-lock.json ## rebuild the browser bundle web/app/social.js from clients/ts/src/browser.ts
+	bash scripts/web-bundle.sh
+
+# npm records what it installed in node_modules/.package-lock.json.
+clients/ts/node_modules/.package-lock.json: clients/ts/package-lock.json
+	cd clients/ts && npm ci --no-audit --no-fund
+
+openapi: ## regenerate docs/openapi.json from the protos and docs/openapi-extra.json
+	bash scripts/openapi-gen.sh
+
 localnet-start: build ## start an N-validator localnet (LOCALNET_N, default 4)
 	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/localnet.sh start $(LOCALNET_N)
 
@@ -55,6 +70,17 @@ localnet-stop: ## stop the localnet's processes by PID
 
 localnet-status: ## show each localnet node's PID and height
 	bash scripts/localnet.sh status
+
+bench: build ## loadtest a fresh dev chain: posts mix vs bank mix, 60 s each; prints posts/bank
+	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/bench.sh dev
+
+bench-localnet: build ## posts mix on a 4-validator localnet vs a single validator; prints the ratio
+	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/bench.sh localnet
+
+BENCH_POSTS ?= 10000|100000|1000000
+bench-keeper: ## keeper benchmarks on on-disk fixtures of BENCH_POSTS posts (the first run builds them into .cache/, ~30 min for 1M)
+	$(GO_TEST) -run '^$$' -bench '/posts=($(BENCH_POSTS))$$' -benchtime 3s -timeout 120m ./x/posts/keeper/
+	$(GO_TEST) -run '^$$' -bench 'BenchmarkFollow' -benchtime 3s ./x/profiles/keeper/
 
 clean:
 	rm -rf $(BUILD_DIR)

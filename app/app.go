@@ -548,9 +548,12 @@ func (app *SocialApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.API
 	apiSvr.Router.PathPrefix("/ipfs/").Handler(app.content)
 	apiSvr.Router.PathPrefix("/socialchain/content/").Handler(app.content)
 	apiSvr.Router.Path("/socialchain/settlement/v1/l1-status").Handler(&app.relayer)
-	if err := server.RegisterSwaggerAPI(apiSvr.ClientCtx, apiSvr.Router, apiConfig.Swagger); err != nil {
+	registerWebApp(apiSvr.Router)
+	if err := registerOpenAPI(apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)
 	}
+	useRESTErrorHandler(apiSvr.GRPCGatewayRouter)
+	apiSvr.Router.Use(limitRESTBodies)
 }
 
 // RegisterTxService registers the tx gRPC service (simulate, broadcast, get).

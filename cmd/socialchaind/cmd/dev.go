@@ -151,6 +151,12 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 		_ = l1.Close()
 	}()
 
+	// Before the child starts: a signal that came between its start and
+	// Notify would kill only us and leave the node running on its own.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(signals)
+
 	node := exec.Command(exe, "start", "--home", home)
 	node.Stdout, node.Stderr = logFile, logFile
 	// Own process group: Ctrl-C reaches only us, and we stop the node once.
@@ -160,10 +166,6 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- node.Wait() }()
-
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
-	defer signal.Stop(signals)
 
 	ctx, cancel := context.WithCancel(cmd.Context())
 	defer cancel()
