@@ -10,11 +10,13 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/ipfs/go-cid"
+	"google.golang.org/grpc/codes"
 
 	"cosmossdk.io/log/v2"
 
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 
+	"github.com/socialchain/socialchain/internal/resterr"
 	"github.com/socialchain/socialchain/p2p"
 )
 
@@ -56,9 +58,7 @@ func (app *SocialApp) AttachContentNode(node *p2p.Node) error {
 func (c *contentService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	api := c.api.Load()
 	if api == nil {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write([]byte(`{"code":14,"message":"the content node is not running: enable [p2p] in app.toml and restart","details":[]}`))
+		resterr.Error(w, http.StatusServiceUnavailable, codes.Unavailable, "the content node is not running: enable [p2p] in app.toml and restart")
 		return
 	}
 	api.Handler().ServeHTTP(unwrappable(w), r)
@@ -203,12 +203,10 @@ type relayerStatus struct {
 func (app *SocialApp) SetRelayerStatus(f func() any) { app.relayer.status.Store(&f) }
 
 func (rs *relayerStatus) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "application/json")
 	f := rs.status.Load()
 	if f == nil {
-		w.WriteHeader(http.StatusNotFound)
-		_, _ = w.Write([]byte(`{"code":5,"message":"this node runs no relayer: set [settlement] relay = true in app.toml","details":[]}`))
+		resterr.Error(w, http.StatusNotFound, codes.NotFound, "this node runs no relayer: set [settlement] relay = true in app.toml")
 		return
 	}
-	_ = json.NewEncoder(w).Encode((*f)())
+	resterr.Write(w, http.StatusOK, (*f)())
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"github.com/grpc-ecosystem/grpc-gateway/runtime"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+
+	"github.com/socialchain/socialchain/internal/resterr"
 )
 
 // MaxRESTBodyBytes caps the request bodies of the REST routes other than
@@ -33,7 +34,7 @@ func limitRESTBodies(next http.Handler) http.Handler {
 			}
 		}
 		if r.ContentLength > MaxRESTBodyBytes {
-			writeRESTError(w, http.StatusRequestEntityTooLarge, codes.ResourceExhausted,
+			resterr.Error(w, http.StatusRequestEntityTooLarge, codes.ResourceExhausted,
 				fmt.Sprintf("request body is %d bytes; the limit for %s is %d bytes", r.ContentLength, r.URL.Path, MaxRESTBodyBytes))
 			return
 		}
@@ -42,17 +43,6 @@ func limitRESTBodies(next http.Handler) http.Handler {
 		r.Body = http.MaxBytesReader(w, r.Body, MaxRESTBodyBytes)
 		next.ServeHTTP(w, r)
 	})
-}
-
-// writeRESTError writes {"code","message","details":[]} as the gateway does.
-func writeRESTError(w http.ResponseWriter, httpStatus int, code codes.Code, message string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(httpStatus)
-	_ = json.NewEncoder(w).Encode(struct {
-		Code    codes.Code `json:"code"`
-		Message string     `json:"message"`
-		Details []any      `json:"details"`
-	}{code, message, []any{}})
 }
 
 // restErrorHandler is the gateway's default error handler, except that an

@@ -15,6 +15,7 @@ import (
 	"google.golang.org/grpc/codes"
 
 	"github.com/socialchain/socialchain/docs"
+	"github.com/socialchain/socialchain/internal/resterr"
 )
 
 func serve(t *testing.T, h http.Handler, method, path string, body io.Reader) (*http.Response, []byte) {
@@ -89,7 +90,7 @@ func TestOversizeRESTBodiesAre413InTheGatewayShape(t *testing.T) {
 	r.PathPrefix("/").HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		n, err := io.Copy(io.Discard, req.Body)
 		if err != nil {
-			writeRESTError(w, http.StatusBadRequest, codes.InvalidArgument, err.Error())
+			resterr.Error(w, http.StatusBadRequest, codes.InvalidArgument, err.Error())
 			return
 		}
 		reached = append(reached, fmt.Sprintf("%s %d", req.URL.Path, n))

@@ -2,7 +2,6 @@ package p2p
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,8 @@ import (
 	"github.com/ipfs/boxo/gateway"
 	"github.com/ipfs/go-cid"
 	"google.golang.org/grpc/codes"
+
+	"github.com/socialchain/socialchain/internal/resterr"
 )
 
 // Routes of the content API.
@@ -108,11 +109,7 @@ type UploadResponse struct {
 // gRPC-gateway error shape the node's other REST routes answer with (the
 // IPFS gateway keeps its own plain-text errors past CID validation).
 type ErrorResponse struct {
-	// Code is the gRPC status code matching the HTTP status.
-	Code    codes.Code `json:"code"`
-	Message string     `json:"message"`
-	// Details is always empty; it is there for clients of the shape.
-	Details []any `json:"details"`
+	resterr.Body
 	// MaxBlobSize is set on 413 responses.
 	MaxBlobSize int64 `json:"max_blob_size,omitempty"`
 }
@@ -120,10 +117,8 @@ type ErrorResponse struct {
 func (a *ContentAPI) upload(w http.ResponseWriter, r *http.Request) {
 	limit := a.node.cfg.MaxBlobSize
 	tooLarge := func() {
-		writeJSON(w, http.StatusRequestEntityTooLarge, ErrorResponse{
-			Code:        codes.ResourceExhausted,
-			Message:     (&BlobTooLargeError{Limit: limit}).Error(),
-			Details:     []any{},
+		resterr.Write(w, http.StatusRequestEntityTooLarge, ErrorResponse{
+			Body:        resterr.New(codes.ResourceExhausted, (&BlobTooLargeError{Limit: limit}).Error()),
 			MaxBlobSize: limit,
 		})
 	}
@@ -357,7 +352,7 @@ func decodeBase64(s string) ([]byte, error) {
 }
 
 func writeError(w http.ResponseWriter, status int, format string, args ...any) {
-	writeJSON(w, status, ErrorResponse{Code: grpcCode(status), Message: fmt.Sprintf(format, args...), Details: []any{}})
+	resterr.Error(w, status, grpcCode(status), fmt.Sprintf(format, args...))
 }
 
 // grpcCode is the gRPC code of the HTTP statuses the content API answers,
@@ -380,7 +375,5 @@ func grpcCode(httpStatus int) codes.Code {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	resterr.Write(w, status, v)
 }

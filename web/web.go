@@ -8,13 +8,16 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
 	"time"
+
+	"google.golang.org/grpc/codes"
+
+	"github.com/socialchain/socialchain/internal/resterr"
 )
 
 //go:embed app
@@ -106,7 +109,7 @@ func (h *AppHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	name, ok := strings.CutPrefix(r.URL.Path, Prefix)
 	if !ok {
-		writeError(w, http.StatusNotFound, 5, "not found: "+r.URL.Path)
+		resterr.Error(w, http.StatusNotFound, codes.NotFound, "not found: "+r.URL.Path)
 		return
 	}
 	if name == "" {
@@ -114,12 +117,12 @@ func (h *AppHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	a, ok := h.assets[name]
 	if !ok {
-		writeError(w, http.StatusNotFound, 5, "not found: "+r.URL.Path)
+		resterr.Error(w, http.StatusNotFound, codes.NotFound, "not found: "+r.URL.Path)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		writeError(w, http.StatusMethodNotAllowed, 12, "method not allowed: "+r.Method)
+		resterr.Error(w, http.StatusMethodNotAllowed, codes.Unimplemented, "method not allowed: "+r.Method)
 		return
 	}
 	hdr := w.Header()
@@ -132,17 +135,4 @@ func (h *AppHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// ServeContent answers If-None-Match with 304 and handles HEAD and
 	// ranges; embedded files have no modification time, the ETag stands in.
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(a.body))
-}
-
-// writeError writes the JSON error shape of the REST server's gateway
-// ({"code": gRPC code, "message": ..., "details": []}), so clients parse one
-// shape whichever route refused them.
-func writeError(w http.ResponseWriter, status, code int, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(struct {
-		Code    int      `json:"code"`
-		Message string   `json:"message"`
-		Details []string `json:"details"`
-	}{code, msg, []string{}})
 }
