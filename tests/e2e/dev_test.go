@@ -234,6 +234,11 @@ func l1LastCheckpointAt(rpcURL, contract string) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
+	if out == "0x" {
+		// No code at the address yet: the dev L1 deploys the contract once
+		// the chain's first signer set is queryable, a few blocks in.
+		return 0, nil
+	}
 	n, ok := new(big.Int).SetString(strings.TrimPrefix(out, "0x"), 16)
 	if !ok {
 		return 0, fmt.Errorf("eth_call result %q", out)

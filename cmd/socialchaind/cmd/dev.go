@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
 	"cosmossdk.io/log/v2"
@@ -279,18 +280,58 @@ func contractHex() string {
 // node's embedded relayer takes it from there.
 func deployDevContract(ctx context.Context, l1 *devL1, logOut io.Writer) {
 	logger := log.NewLogger(logOut).With("module", "dev-l1")
+	want, err := devL1ContractAddress()
+	if err != nil {
+		logger.Error("deploying the settlement contract", "err", err)
+		return
+	}
+	// A failed attempt (the node busy, a receipt not seen in time) is
+	// retried; the contract must end at the address the genesis names.
+	const attempts = 30
+	for attempt := 1; ; attempt++ {
+		err := deployDevContractOnce(ctx, l1, want)
+		if err == nil {
+			logger.Info("settlement contract deployed on the dev L1", "address", want.Hex())
+			return
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		if attempt == attempts || errors.Is(err, errDevContractMisplaced) {
+			logger.Error("deploying the settlement contract: giving up", "attempts", attempts, "err", err)
+			return
+		}
+		logger.Error("deploying the settlement contract; retrying in 2s", "attempt", attempt, "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(2 * time.Second):
+		}
+	}
+}
+
+// errDevContractMisplaced ends the retries: the deployer's nonce has moved
+// past the genesis address, so another attempt cannot reach it.
+var errDevContractMisplaced = errors.New("settlement contract deployed at the wrong address")
+
+// deployDevContractOnce deploys the contract unless an earlier attempt's
+// transaction already put it at want.
+func deployDevContractOnce(ctx context.Context, l1 *devL1, want common.Address) error {
+	client := l1.backend.Client()
+	if code, err := client.CodeAt(ctx, want, nil); err == nil && len(code) > 0 {
+		return nil
+	}
 	conn, err := dialChain(fmt.Sprintf("127.0.0.1:%d", devPorts.GRPC))
 	if err != nil {
-		logger.Error("connecting to the node", "err", err)
-		return
+		return fmt.Errorf("connecting to the node: %w", err)
 	}
 	defer conn.Close()
-	addr, err := deployWithChainSet(ctx, l1.backend.Client(), conn, l1.key)
+	addr, err := deployWithChainSet(ctx, client, conn, l1.key)
 	if err != nil {
-		if ctx.Err() == nil {
-			logger.Error("deploying the settlement contract", "err", err)
-		}
-		return
+		return err
 	}
-	logger.Info("settlement contract deployed on the dev L1", "address", addr.Hex())
+	if addr != want {
+		return fmt.Errorf("%w: at %s, not at %s where the genesis expects it", errDevContractMisplaced, addr.Hex(), want.Hex())
+	}
+	return nil
 }
