@@ -545,8 +545,9 @@ func (app *SocialApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.API
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	// Before the gateway's catch-all route, which the server adds at start.
-	apiSvr.Router.PathPrefix("/ipfs/").Handler(app.content)
-	apiSvr.Router.PathPrefix("/socialchain/content/").Handler(app.content)
+	for _, prefix := range contentPrefixes {
+		apiSvr.Router.PathPrefix(prefix).Handler(app.content)
+	}
 	apiSvr.Router.Path("/socialchain/settlement/v1/l1-status").Handler(&app.relayer)
 	registerWebApp(apiSvr.Router)
 	if err := registerOpenAPI(apiSvr.Router, apiConfig.Swagger); err != nil {

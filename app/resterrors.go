@@ -20,7 +20,8 @@ import (
 // the content API enforces its own max_blob_size.
 const MaxRESTBodyBytes = 2 << 20
 
-// contentPrefixes are the routes that take blobs (see app/content.go).
+// contentPrefixes are the content node's routes (app/content.go): blob
+// uploads and the IPFS gateway.
 var contentPrefixes = []string{"/socialchain/content/", "/ipfs/"}
 
 // limitRESTBodies refuses bodies over MaxRESTBodyBytes with 413 in the

@@ -72,18 +72,7 @@ func (q queryServer) Posts(ctx context.Context, req *types.QueryPostsRequest) (*
 
 // pageLivePostIDs reads one page of the ids of live posts, in id order.
 func (k Keeper) pageLivePostIDs(ctx context.Context, c idCursor) ([]uint64, *query.PageResponse, error) {
-	r := new(collections.Range[uint64])
-	if c.hasAfter {
-		if c.descending {
-			r = r.EndExclusive(c.after)
-		} else {
-			r = r.StartExclusive(c.after)
-		}
-	}
-	if c.descending {
-		r = r.Descending()
-	}
-	it, err := k.Posts.Iterate(ctx, r)
+	it, err := k.Posts.Iterate(ctx, afterCursor(new(collections.Range[uint64]), c))
 	if err != nil {
 		return nil, nil, err
 	}

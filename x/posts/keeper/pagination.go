@@ -77,7 +77,20 @@ type iterateFunc[P any] func(ctx context.Context, r collections.Ranger[PostKey[P
 // rangeAfter returns the ids under prefix that come after the cursor in its
 // order.
 func rangeAfter[P any](prefix P, c idCursor) *collections.PairRange[P, uint64] {
-	r := collections.NewPrefixedPairRange[P, uint64](prefix)
+	return afterCursor(collections.NewPrefixedPairRange[P, uint64](prefix), c)
+}
+
+// idRange is what collections' Range[uint64] and PairRange[P, uint64] share:
+// bounds and order over post ids.
+type idRange[R any] interface {
+	*R
+	StartExclusive(id uint64) *R
+	EndExclusive(id uint64) *R
+	Descending() *R
+}
+
+// afterCursor narrows r to the ids that come after the cursor, in its order.
+func afterCursor[R any, PR idRange[R]](r PR, c idCursor) PR {
 	if c.hasAfter {
 		if c.descending {
 			r = r.EndExclusive(c.after)
