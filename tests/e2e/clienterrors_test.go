@@ -115,7 +115,7 @@ func TestClientErrorsOnDevChain(t *testing.T) {
 		tx["signatures"] = []any{base64.StdEncoding.EncodeToString(sig)}
 		bad, err := json.Marshal(tx)
 		require.NoError(t, err)
-		txBytes := strings.TrimSpace(mustCLI(t, "tx", "encode", write("bad-sig.json", string(bad)), "--home", home))
+		txBytes := mustCLIValue(t, "tx", "encode", write("bad-sig.json", string(bad)), "--home", home)
 
 		res := broadcastREST(t, txBytes)
 		require.EqualValues(t, 4, res.TxResponse.Code, "%+v", res)
@@ -146,7 +146,7 @@ func TestClientErrorsOnDevChain(t *testing.T) {
 		}
 		signed := write("wrong-number.json", lastJSONLine(mustCLI(t, "tx", "sign", unsigned, "--from", "alice", "--offline",
 			"--account-number", wrong, "--sequence", sequence, "--chain-id", "socialchain-dev-1", "--home", home)))
-		txBytes := strings.TrimSpace(mustCLI(t, "tx", "encode", signed, "--home", home))
+		txBytes := mustCLIValue(t, "tx", "encode", signed, "--home", home)
 
 		res := broadcastREST(t, txBytes)
 		require.EqualValues(t, 4, res.TxResponse.Code, "%+v", res)

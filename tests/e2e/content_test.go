@@ -84,7 +84,7 @@ func TestContentOnDevChain(t *testing.T) {
 	waitForHeight(t, devRPCPort, 2, 90*time.Second)
 
 	readme := filepath.Join(repoRoot, "README.md")
-	c := strings.TrimSpace(mustCLI(t, "content", "add", readme))
+	c := mustCLIValue(t, "content", "add", readme)
 	want, err := os.ReadFile(readme)
 	require.NoError(t, err)
 	status, got := httpGetBytes(t, devRESTURL+"/ipfs/"+c)
@@ -193,7 +193,7 @@ func TestContentAcrossNodes(t *testing.T) {
 	file, data := randomFile(t, 300_000)
 	mustDeliver(t, home0, "tx", "profiles", "create-profile", "node_zero", "--from", "validator")
 	mustDeliver(t, home0, "tx", "posts", "create", "only on node0", "--attach", file, "--content-api", rest0, "--from", "validator")
-	c := strings.TrimSpace(mustCLI(t, "content", "add", file, "--node", rest0)) // same bytes, same CID
+	c := mustCLIValue(t, "content", "add", file, "--node", rest0) // same bytes, same CID
 	waitPinned(t, rest1, c, time.Minute)
 
 	pid, err := os.ReadFile(filepath.Join(home0, "node.pid"))

@@ -83,7 +83,7 @@ func TestDevChain(t *testing.T) {
 	dev := startDev(t, home)
 	waitForHeight(t, devRPCPort, 3, 90*time.Second)
 
-	devAddr := strings.TrimSpace(mustCLI(t, "keys", "show", "dev", "-a", "--keyring-backend", "test", "--home", home))
+	devAddr := mustCLIValue(t, "keys", "show", "dev", "-a", "--keyring-backend", "test", "--home", home)
 	require.True(t, strings.HasPrefix(devAddr, "social1"), devAddr)
 	require.Contains(t, dev.output(t), devAddr, "dev prints the funded account")
 
@@ -111,7 +111,7 @@ func TestDevChain(t *testing.T) {
 	// The five-minute tour: a new key receives funds from dev.
 	homeFlag := []string{"--home", home}
 	mustCLI(t, append([]string{"keys", "add", "alice", "--keyring-backend", "test"}, homeFlag...)...)
-	alice := strings.TrimSpace(mustCLI(t, append([]string{"keys", "show", "alice", "-a", "--keyring-backend", "test"}, homeFlag...)...))
+	alice := mustCLIValue(t, append([]string{"keys", "show", "alice", "-a", "--keyring-backend", "test"}, homeFlag...)...)
 	out := mustCLI(t, append([]string{"tx", "bank", "send", "dev", alice, "2500000usocial", "--yes", "--output", "json"}, homeFlag...)...)
 	var txRes struct {
 		Code   uint32 `json:"code"`
@@ -178,7 +178,7 @@ func TestDevChain(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(keyFile, keyJSON, 0o600))
 	mustDeliver(t, home, "tx", "settlement", "register-signer", "--key-file", keyFile, "--from", "validator")
-	valoper := strings.TrimSpace(mustCLI(t, "keys", "show", "validator", "--bech", "val", "-a", "--keyring-backend", "test", "--home", home))
+	valoper := mustCLIValue(t, "keys", "show", "validator", "--bech", "val", "-a", "--keyring-backend", "test", "--home", home)
 	var reg struct {
 		Signer struct {
 			EthAddress string `json:"eth_address"`

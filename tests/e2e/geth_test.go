@@ -138,7 +138,7 @@ func TestSettlementOnGeth(t *testing.T) {
 	home0 := filepath.Join(dir, "node0")
 	waitForHeight(t, gethLocalBase+1, 2, 2*time.Minute)
 
-	deployed := strings.TrimSpace(mustCLI(t, "settlement", "deploy", "--l1-rpc", gethRPCURL, "--key-file", keyFile, "--grpc-addr", grpcAddr))
+	deployed := mustCLIValue(t, "settlement", "deploy", "--l1-rpc", gethRPCURL, "--key-file", keyFile, "--grpc-addr", grpcAddr)
 	require.Equal(t, contract, lastLine(deployed))
 
 	relayLog, err := os.Create(filepath.Join(t.TempDir(), "relayer.log"))

@@ -30,6 +30,21 @@ func cli(t *testing.T, args ...string) (string, error) {
 	return out.String(), err
 }
 
+// mustCLIValue runs socialchaind, fails the test on a non-zero exit, and
+// returns its stdout alone with surrounding whitespace removed: the value a
+// command prints (an address, a CID), never mixed with warnings on stderr.
+func mustCLIValue(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	require.NoError(t, err, "socialchaind %s:\n%s%s", strings.Join(args, " "), stdout.String(), stderr.String())
+	return strings.TrimSpace(stdout.String())
+}
+
 // mustCLI is cli that fails the test on a non-zero exit.
 func mustCLI(t *testing.T, args ...string) string {
 	t.Helper()
@@ -136,7 +151,7 @@ func lastJSONLine(out string) string {
 func newFundedKey(t *testing.T, home, name string) string {
 	t.Helper()
 	mustCLI(t, "keys", "add", name, "--keyring-backend", "test", "--home", home)
-	addr := strings.TrimSpace(mustCLI(t, "keys", "show", name, "-a", "--keyring-backend", "test", "--home", home))
+	addr := mustCLIValue(t, "keys", "show", name, "-a", "--keyring-backend", "test", "--home", home)
 	mustDeliver(t, home, "tx", "bank", "send", "dev", addr, "10000000usocial")
 	return addr
 }

@@ -34,15 +34,24 @@ func TestKuboInterop(t *testing.T) {
 	waitForHeight(t, devRPCPort, 2, 90*time.Second)
 
 	repo := filepath.Join(t.TempDir(), "kubo-repo")
-	ipfs := func(args ...string) string {
+	// ipfsBytes returns kubo's exact stdout: content bytes must be compared
+	// untrimmed and never mixed with what kubo writes to stderr.
+	ipfsBytes := func(args ...string) []byte {
 		t.Helper()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
+		var stdout, stderr bytes.Buffer
 		cmd := exec.CommandContext(ctx, kubo, args...)
 		cmd.Env = append(os.Environ(), "IPFS_PATH="+repo)
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "ipfs %s:\n%s", strings.Join(args, " "), out)
-		return strings.TrimSpace(string(out))
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		require.NoError(t, err, "ipfs %s:\n%s%s", strings.Join(args, " "), stdout.Bytes(), stderr.Bytes())
+		return stdout.Bytes()
+	}
+	// ipfs is ipfsBytes for commands that print one text value.
+	ipfs := func(args ...string) string {
+		t.Helper()
+		return strings.TrimSpace(string(ipfsBytes(args...)))
 	}
 	// The test profile listens on random loopback ports and has no bootstrap peers.
 	ipfs("init", "--profile", "test")
@@ -90,9 +99,9 @@ func TestKuboInterop(t *testing.T) {
 
 	// kubo reads what our node stores.
 	file, data := randomFile(t, 500_000)
-	c := strings.TrimSpace(mustCLI(t, "content", "add", file))
-	got := ipfs("cat", c)
-	require.True(t, bytes.Equal(data, []byte(got)), "kubo cat returned different bytes")
+	c := mustCLIValue(t, "content", "add", file)
+	got := ipfsBytes("cat", c)
+	require.True(t, bytes.Equal(data, got), "kubo cat returned different bytes (%d bytes, want %d)", len(got), len(data))
 
 	// Our node fetches and pins what kubo stores, once a post references it.
 	file2, data2 := randomFile(t, 300_000)

@@ -160,7 +160,7 @@ func TestPostsOnDevChain(t *testing.T) {
 
 		// The app sponsors a new user with no funds of her own.
 		mustCLI(t, "keys", "add", "carol", "--keyring-backend", "test", "--home", home)
-		carol := strings.TrimSpace(mustCLI(t, "keys", "show", "carol", "-a", "--keyring-backend", "test", "--home", home))
+		carol := mustCLIValue(t, "keys", "show", "carol", "-a", "--keyring-backend", "test", "--home", home)
 		mustDeliver(t, home, "tx", "feegrant", "grant", app, carol, "--from", "app")
 		appBefore, _ := strconv.ParseInt(cliBalance(t, home, app), 10, 64)
 		mustDeliver(t, home, "tx", "profiles", "create-profile", "carol", "--from", "carol", "--fee-granter", app, "--fees", "5000usocial")

@@ -127,7 +127,7 @@ func TestWebApp(t *testing.T) {
 	require.NotEqual(t, "0", att.SizeBytes)
 	require.Equal(t, post.ID, reply.ReplyTo)
 	require.Equal(t, "a reply typed in the browser", reply.Text)
-	devAddr := strings.TrimSpace(mustCLI(t, "keys", "show", "dev", "-a", "--keyring-backend", "test", "--home", home))
+	devAddr := mustCLIValue(t, "keys", "show", "dev", "-a", "--keyring-backend", "test", "--home", home)
 	var rel struct {
 		Follows bool `json:"follows"`
 	}
