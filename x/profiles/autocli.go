@@ -11,7 +11,8 @@ import (
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Tx: &autocliv1.ServiceCommandDescriptor{
-			Service: profilesv1.Msg_ServiceDesc.ServiceName,
+			Service:              profilesv1.Msg_ServiceDesc.ServiceName,
+			EnhanceCustomCommand: true, // adds these to GetTxCmd's app-key commands
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{
 					RpcMethod:      "CreateProfile",
@@ -65,6 +66,14 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "blocked"}},
 				},
 				{
+					RpcMethod: "AddAppKey",
+					Skip:      true, // client/cli add-app-key: takes a key name or a public key
+				},
+				{
+					RpcMethod: "RevokeAppKey",
+					Skip:      true, // client/cli revoke-app-key: takes a key name or a public key
+				},
+				{
 					RpcMethod: "UpdateParams",
 					Skip:      true, // only gov can send it, inside a proposal
 				},
@@ -114,6 +123,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:            "relationship [a] [b]",
 					Short:          "Show follows and blocks between a and b, from a's side",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "a"}, {ProtoField: "b"}},
+				},
+				{
+					RpcMethod:      "AppKeys",
+					Use:            "app-keys [address]",
+					Short:          "List the app keys of a profile (expired ones included), ordered by public key",
+					Example:        `socialchaind query profiles app-keys social1… --output json`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
 				},
 				{
 					RpcMethod: "Params",

@@ -1,5 +1,5 @@
 // Package profiles is the x/profiles module: user-owned profiles with
-// unique handles, follows and blocks.
+// unique handles, follows, blocks and app keys.
 package profiles
 
 import (
@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 
 	"cosmossdk.io/core/appmodule"
 	errorsmod "cosmossdk.io/errors"
@@ -18,6 +19,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/socialchain/socialchain/x/profiles/client/cli"
 	"github.com/socialchain/socialchain/x/profiles/keeper"
 	"github.com/socialchain/socialchain/x/profiles/types"
 )
@@ -76,6 +78,22 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 func (am AppModule) RegisterServices(cfg module.Configurator) {
 	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
+}
+
+// GetTxCmd returns the profiles tx command with the commands autocli
+// cannot express (add-app-key and revoke-app-key take a key name or a
+// public key); autocli adds the rest (see AutoCLIOptions,
+// EnhanceCustomCommand).
+func (AppModule) GetTxCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:                        types.ModuleName,
+		Short:                      "Transactions commands for the profiles module",
+		DisableFlagParsing:         true,
+		SuggestionsMinimumDistance: 2,
+		RunE:                       client.ValidateCmd,
+	}
+	cmd.AddCommand(cli.NewAddAppKeyCmd(), cli.NewRevokeAppKeyCmd())
+	return cmd
 }
 
 // DefaultGenesis returns the genesis of a new chain.

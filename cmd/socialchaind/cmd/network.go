@@ -113,7 +113,7 @@ func newMnemonic() (string, error) {
 // testKeyring opens the unencrypted "test" keyring in home: dev and
 // localnet keys are throwaway keys by design.
 func testKeyring(clientCtx client.Context, home string) (keyring.Keyring, error) {
-	return keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, home, nil, clientCtx.Codec)
+	return keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, home, nil, clientCtx.Codec, clientCtx.KeyringOptions...)
 }
 
 // importKey puts mnemonic's default-path secp256k1 key into kr under name.

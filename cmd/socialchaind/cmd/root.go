@@ -30,6 +30,7 @@ import (
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/internal/ed25519hd"
 )
 
 // NewRootCmd returns the socialchaind root command with every subcommand.
@@ -46,7 +47,10 @@ func NewRootCmd() *cobra.Command {
 		WithInput(os.Stdin).
 		WithAccountRetriever(authtypes.AccountRetriever{}).
 		WithHomeDir(app.DefaultNodeHome).
-		WithViper("SOCIALCHAIND")
+		WithViper("SOCIALCHAIND").
+		// `keys add NAME --algo ed25519` makes app keys (x/profiles), in
+		// every keyring backend.
+		WithKeyringOptions(ed25519hd.KeyringOption())
 
 	rootCmd := &cobra.Command{
 		Use:           "socialchaind",

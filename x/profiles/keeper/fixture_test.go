@@ -106,3 +106,36 @@ func mustJSON(v any) string {
 	bz, _ := json.Marshal(v)
 	return string(bz)
 }
+
+// appKey is a distinct 32-byte public key for each n (the byte n, 32
+// times, so keys sort by n). The keeper only checks the length; real
+// signatures are the message lane's business.
+func appKey(n byte) []byte {
+	pk := make([]byte, types.AppKeyPubKeySize)
+	for i := range pk {
+		pk[i] = n
+	}
+	return pk
+}
+
+// addKey registers appKey(n) for account i with scopes and no expiry.
+func (f *fixture) addKey(t testing.TB, i int, n byte, scopes ...string) {
+	t.Helper()
+	_, err := f.msg.AddAppKey(f.ctx, &types.MsgAddAppKey{Owner: f.str[i], PubKey: appKey(n), Scopes: scopes})
+	require.NoError(t, err)
+}
+
+// eventTypes returns the types of the events emitted since the context's
+// event manager was last reset with resetEvents.
+func (f *fixture) eventTypes() []string {
+	var out []string
+	for _, e := range f.ctx.EventManager().Events() {
+		out = append(out, e.Type)
+	}
+	return out
+}
+
+// resetEvents gives the context a fresh event manager.
+func (f *fixture) resetEvents() {
+	f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
+}

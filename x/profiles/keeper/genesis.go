@@ -49,6 +49,15 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, key := range gs.AppKeys {
+		owner, err := k.addressCodec.StringToBytes(key.Owner)
+		if err != nil {
+			return err
+		}
+		if err := k.AppKeys.Set(ctx, collections.Join(sdk.AccAddress(owner), key.PubKey), key); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -78,6 +87,13 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		a, b, err := k.encodeEdge(e)
 		gs.Blocks = append(gs.Blocks, types.BlockEdge{Blocker: a, Blocked: b})
 		return false, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = k.AppKeys.Walk(ctx, nil, func(_ AppKeyID, key types.AppKey) (bool, error) {
+		gs.AppKeys = append(gs.AppKeys, key)
+		return false, nil
 	})
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -19,6 +20,11 @@ func TestGenesisRoundTrip(t *testing.T) {
 	_, err := f.msg.Block(f.ctx, &types.MsgBlock{Blocker: f.str[2], Blocked: f.str[4]})
 	require.NoError(t, err)
 	require.NoError(t, f.k.AdjustPostsCount(f.ctx, f.addrs[0], 7))
+	expiry := blockTime.Add(time.Hour)
+	_, err = f.msg.AddAppKey(f.ctx, &types.MsgAddAppKey{Owner: f.str[0], PubKey: appKey(2), Scopes: []string{types.ScopePosts, types.ScopeFollows}, ExpiresAt: &expiry})
+	require.NoError(t, err)
+	f.addKey(t, 0, 1, types.ScopeReactions)
+	f.addKey(t, 2, 1, types.ScopeReposts)
 
 	exported, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)
@@ -35,6 +41,11 @@ func TestGenesisRoundTrip(t *testing.T) {
 	res, err := g.query.Followers(g.ctx, &types.QueryFollowersRequest{Address: g.str[1]})
 	require.NoError(t, err)
 	require.ElementsMatch(t, []string{g.str[0], g.str[2]}, res.Followers)
+	require.Len(t, exported.AppKeys, 3)
+	require.NoError(t, g.k.AuthorizeAppKey(g.ctx, g.addrs[0], appKey(2), types.ScopeFollows))
+	require.ErrorIs(t, g.k.AuthorizeAppKey(g.ctx.WithBlockTime(expiry), g.addrs[0], appKey(2), types.ScopePosts), types.ErrAppKeyExpired,
+		"the expiry survives the round trip")
+	require.NoError(t, g.k.AuthorizeAppKey(g.ctx, g.addrs[2], appKey(1), types.ScopeReposts))
 }
 
 func TestValidateGenesis(t *testing.T) {
@@ -42,6 +53,8 @@ func TestValidateGenesis(t *testing.T) {
 	f.create(t, 0, "alice")
 	f.create(t, 1, "bob")
 	f.follow(t, 0, 1)
+	f.addKey(t, 0, 1, types.ScopePosts)
+	f.addKey(t, 0, 2, types.ScopePosts, types.ScopeFollows)
 	good, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)
 	ac := f.k.AddressCodec()
@@ -65,6 +78,16 @@ func TestValidateGenesis(t *testing.T) {
 		{"reserved handle list with an invalid entry is refused", func(gs *types.GenesisState) {
 			gs.Params.ReservedHandles = append(gs.Params.ReservedHandles, "Nope!")
 		}},
+		{"zero max_app_keys_per_profile is refused", func(gs *types.GenesisState) { gs.Params.MaxAppKeysPerProfile = 0 }},
+		{"duplicate app key is refused", func(gs *types.GenesisState) { gs.AppKeys[1].PubKey = gs.AppKeys[0].PubKey }},
+		{"app key of the wrong length is refused", func(gs *types.GenesisState) { gs.AppKeys[0].PubKey = gs.AppKeys[0].PubKey[:31] }},
+		{"app key with an unknown scope is refused", func(gs *types.GenesisState) { gs.AppKeys[0].Scopes = []string{"likes"} }},
+		{"app key without scopes is refused", func(gs *types.GenesisState) { gs.AppKeys[0].Scopes = nil }},
+		{"app key with a repeated scope is refused", func(gs *types.GenesisState) {
+			gs.AppKeys[1].Scopes = []string{types.ScopeFollows, types.ScopeFollows}
+		}},
+		{"app key of an owner without a profile is refused", func(gs *types.GenesisState) { gs.AppKeys[0].Owner = f.str[4] }},
+		{"app keys beyond max_app_keys_per_profile are refused", func(gs *types.GenesisState) { gs.Params.MaxAppKeysPerProfile = 1 }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -138,6 +138,26 @@ func (q queryServer) Relationship(ctx context.Context, req *types.QueryRelations
 	return &res, nil
 }
 
+// AppKeys lists the app keys of an address in public-key order, expired
+// ones included; an address without a profile has none.
+func (q queryServer) AppKeys(ctx context.Context, req *types.QueryAppKeysRequest) (*types.QueryAppKeysResponse, error) {
+	if req == nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidPagination, "empty request")
+	}
+	owner, err := q.decodeAddress("address", req.Address)
+	if err != nil {
+		return nil, err
+	}
+	keys, page, err := query.CollectionPaginate(ctx, q.Keeper.AppKeys, req.Pagination,
+		func(_ AppKeyID, key types.AppKey) (types.AppKey, error) { return key, nil },
+		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, []byte](owner),
+	)
+	if err != nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidPagination, err.Error())
+	}
+	return &types.QueryAppKeysResponse{AppKeys: keys, Pagination: page}, nil
+}
+
 // Params returns the module params.
 func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	p, err := q.Keeper.Params.Get(ctx)

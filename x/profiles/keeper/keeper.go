@@ -1,5 +1,9 @@
 // Package keeper holds x/profiles state: profiles with a unique handle
-// index, follow edges in both directions, and block edges.
+// index, follow edges in both directions, block edges, and the ed25519 app
+// keys that sign message-lane messages for a profile.
+//
+// Every Msg has an exported Keeper method of the same name holding its
+// rules; the Msg server and the message lane both call it.
 package keeper
 
 import (
@@ -32,6 +36,9 @@ func (i ProfileIndexes) IndexesList() []collections.Index[sdk.AccAddress, types.
 // Edge is a directed relationship between two accounts.
 type Edge = collections.Pair[sdk.AccAddress, sdk.AccAddress]
 
+// AppKeyID keys an app key: (owner, 32-byte ed25519 public key).
+type AppKeyID = collections.Pair[sdk.AccAddress, []byte]
+
 // ProfilesHooks lets another module record profile writes: x/settlement
 // commits every created or changed profile to its epoch's settlement tree.
 type ProfilesHooks interface {
@@ -54,6 +61,9 @@ type Keeper struct {
 	Follows   collections.KeySet[Edge] // (follower, followee)
 	Followers collections.KeySet[Edge] // (followee, follower): the same edges, reversed
 	Blocks    collections.KeySet[Edge] // (blocker, blocked)
+	// AppKeys holds the app keys of each profile, ordered by public key
+	// under the owner; revoking a key deletes it.
+	AppKeys collections.Map[AppKeyID, types.AppKey]
 }
 
 // NewKeeper returns the profiles keeper over storeService.
@@ -76,6 +86,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Follows:   collections.NewKeySet(sb, types.FollowsKey, "follows", edgeKey),
 		Followers: collections.NewKeySet(sb, types.FollowersKey, "followers", edgeKey),
 		Blocks:    collections.NewKeySet(sb, types.BlocksKey, "blocks", edgeKey),
+		AppKeys: collections.NewMap(sb, types.AppKeysKey, "app_keys",
+			collections.PairKeyCodec(sdk.AccAddressKey, collections.BytesKey), codec.CollValue[types.AppKey](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -19,6 +19,8 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgUnfollow{}, "socialchain/profiles/MsgUnfollow")
 	legacy.RegisterAminoMsg(cdc, &MsgBlock{}, "socialchain/profiles/MsgBlock")
 	legacy.RegisterAminoMsg(cdc, &MsgUnblock{}, "socialchain/profiles/MsgUnblock")
+	legacy.RegisterAminoMsg(cdc, &MsgAddAppKey{}, "socialchain/profiles/MsgAddAppKey")
+	legacy.RegisterAminoMsg(cdc, &MsgRevokeAppKey{}, "socialchain/profiles/MsgRevokeAppKey")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "socialchain/profiles/MsgUpdateParams")
 	cdc.RegisterConcrete(&Params{}, "socialchain/profiles/Params", nil)
 }
@@ -34,6 +36,8 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgUnfollow{},
 		&MsgBlock{},
 		&MsgUnblock{},
+		&MsgAddAppKey{},
+		&MsgRevokeAppKey{},
 		&MsgUpdateParams{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)

@@ -14,8 +14,9 @@ func DefaultGenesis() *GenesisState {
 }
 
 // Validate refuses bad params, malformed or duplicate profiles and
-// handles, dangling or duplicate edges, and follow counters that disagree
-// with the edges.
+// handles, dangling or duplicate edges, follow counters that disagree
+// with the edges, and app keys that are malformed, duplicated, above the
+// per-profile limit or held by an address without a profile.
 func (gs GenesisState) Validate(ac address.Codec) error {
 	if err := gs.Params.Validate(); err != nil {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "params: %s", err)
@@ -102,6 +103,37 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "blocks[%d]: %s and %s both block and follow", i, e.Blocker, e.Blocked)
 		}
 		blocks[key] = true
+	}
+
+	hasProfile := func(owner string) bool { return owners[owner] != nil }
+	return validateGenesisAppKeys(gs.AppKeys, hasProfile, gs.Params.MaxAppKeysPerProfile)
+}
+
+// validateGenesisAppKeys checks the app keys of a genesis; hasProfile
+// tells whether an address has a profile in it. Expiry is not checked: there is no block time yet, and an
+// exported state keeps expired keys until their owners revoke them.
+func validateGenesisAppKeys(keys []AppKey, hasProfile func(owner string) bool, maxPerProfile uint32) error {
+	seen := make(map[[2]string]bool, len(keys))
+	perOwner := make(map[string]uint32)
+	for i, k := range keys {
+		if !hasProfile(k.Owner) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "app_keys[%d]: owner %q has no profile", i, k.Owner)
+		}
+		if err := ValidateAppKeyPubKey(k.PubKey); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "app_keys[%d]: %s", i, err)
+		}
+		if err := ValidateScopes(k.Scopes); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "app_keys[%d]: %s", i, err)
+		}
+		key := [2]string{k.Owner, string(k.PubKey)}
+		if seen[key] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "app_keys[%d]: key %X of %s listed twice", i, k.PubKey, k.Owner)
+		}
+		seen[key] = true
+		perOwner[k.Owner]++
+		if perOwner[k.Owner] > maxPerProfile {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "app_keys[%d]: %s holds more than max_app_keys_per_profile %d keys", i, k.Owner, maxPerProfile)
+		}
 	}
 	return nil
 }

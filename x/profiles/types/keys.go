@@ -17,4 +17,5 @@ var (
 	FollowsKey       = collections.NewPrefix(3) // (follower, followee)
 	FollowersKey     = collections.NewPrefix(4) // (followee, follower)
 	BlocksKey        = collections.NewPrefix(5) // (blocker, blocked)
+	AppKeysKey       = collections.NewPrefix(6) // (owner, ed25519 pub key) -> AppKey
 )

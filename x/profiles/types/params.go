@@ -11,12 +11,16 @@ const (
 	DefaultDisplayNameMaxRunes  = 64
 	DefaultBioMaxRunes          = 500
 	DefaultMaxFollowsPerAccount = 5000
+	DefaultMaxAppKeysPerProfile = 10
 
 	// HandleMaxLengthCeiling bounds the handle_max_length param itself.
 	HandleMaxLengthCeiling = 64
 	// TextMaxRunesCeiling bounds the text-length params so a profile always
 	// fits in a normal transaction.
 	TextMaxRunesCeiling = 10_000
+	// MaxAppKeysPerProfileCeiling bounds max_app_keys_per_profile: adding
+	// a key counts the profile's keys, so the count must stay small.
+	MaxAppKeysPerProfileCeiling = 100
 )
 
 // DefaultReservedHandles are handles nobody may take: they would
@@ -35,6 +39,7 @@ func DefaultParams() Params {
 		BioMaxRunes:          DefaultBioMaxRunes,
 		ReservedHandles:      append([]string(nil), DefaultReservedHandles...),
 		MaxFollowsPerAccount: DefaultMaxFollowsPerAccount,
+		MaxAppKeysPerProfile: DefaultMaxAppKeysPerProfile,
 	}
 }
 
@@ -57,6 +62,9 @@ func (p Params) Validate() error {
 	}
 	if p.MaxFollowsPerAccount < 1 {
 		return errorsmod.Wrap(ErrInvalidParams, "max_follows_per_account must be at least 1")
+	}
+	if p.MaxAppKeysPerProfile < 1 || p.MaxAppKeysPerProfile > MaxAppKeysPerProfileCeiling {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_app_keys_per_profile %d is outside 1-%d", p.MaxAppKeysPerProfile, MaxAppKeysPerProfileCeiling)
 	}
 	seen := make(map[string]bool, len(p.ReservedHandles))
 	charset := Params{HandleMinLength: 1, HandleMaxLength: HandleMaxLengthCeiling}

@@ -12,19 +12,23 @@ import (
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	grpc1 "github.com/cosmos/gogoproto/grpc"
 	proto "github.com/cosmos/gogoproto/proto"
+	github_com_cosmos_gogoproto_types "github.com/cosmos/gogoproto/types"
 	types "github.com/cosmos/gogoproto/types"
 	grpc "google.golang.org/grpc"
 	codes "google.golang.org/grpc/codes"
 	status "google.golang.org/grpc/status"
+	_ "google.golang.org/protobuf/types/known/timestamppb"
 	io "io"
 	math "math"
 	math_bits "math/bits"
+	time "time"
 )
 
 // Reference imports to suppress errors if they are not otherwise used.
 var _ = proto.Marshal
 var _ = fmt.Errorf
 var _ = math.Inf
+var _ = time.Kitchen
 
 // This is a compile-time assertion to ensure that this generated file
 // is compatible with the proto package it is being compiled against.
@@ -844,6 +848,210 @@ func (m *MsgUnblockResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgUnblockResponse proto.InternalMessageInfo
 
+// MsgAddAppKey authorises pub_key to sign messages for the profile of owner.
+type MsgAddAppKey struct {
+	// owner is the profile owner; it signs the message with its account key.
+	Owner string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	// pub_key is the 32-byte ed25519 public key to authorise.
+	PubKey []byte `protobuf:"bytes,2,opt,name=pub_key,json=pubKey,proto3" json:"pub_key,omitempty"`
+	// scopes are the kinds of messages the key may sign: any of "posts",
+	// "reactions", "reposts", "follows"; at least one, no repeats.
+	Scopes []string `protobuf:"bytes,3,rep,name=scopes,proto3" json:"scopes,omitempty"`
+	// expires_at, if set, is the block time from which the key no longer
+	// signs anything; it must be in the future.
+	ExpiresAt *time.Time `protobuf:"bytes,4,opt,name=expires_at,json=expiresAt,proto3,stdtime" json:"expires_at,omitempty"`
+}
+
+func (m *MsgAddAppKey) Reset()         { *m = MsgAddAppKey{} }
+func (m *MsgAddAppKey) String() string { return proto.CompactTextString(m) }
+func (*MsgAddAppKey) ProtoMessage()    {}
+func (*MsgAddAppKey) Descriptor() ([]byte, []int) {
+	return fileDescriptor_13cba762402faa9b, []int{16}
+}
+func (m *MsgAddAppKey) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAddAppKey) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAddAppKey.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAddAppKey) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAddAppKey.Merge(m, src)
+}
+func (m *MsgAddAppKey) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAddAppKey) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAddAppKey.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAddAppKey proto.InternalMessageInfo
+
+func (m *MsgAddAppKey) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *MsgAddAppKey) GetPubKey() []byte {
+	if m != nil {
+		return m.PubKey
+	}
+	return nil
+}
+
+func (m *MsgAddAppKey) GetScopes() []string {
+	if m != nil {
+		return m.Scopes
+	}
+	return nil
+}
+
+func (m *MsgAddAppKey) GetExpiresAt() *time.Time {
+	if m != nil {
+		return m.ExpiresAt
+	}
+	return nil
+}
+
+// MsgAddAppKeyResponse is the response to MsgAddAppKey.
+type MsgAddAppKeyResponse struct {
+}
+
+func (m *MsgAddAppKeyResponse) Reset()         { *m = MsgAddAppKeyResponse{} }
+func (m *MsgAddAppKeyResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAddAppKeyResponse) ProtoMessage()    {}
+func (*MsgAddAppKeyResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_13cba762402faa9b, []int{17}
+}
+func (m *MsgAddAppKeyResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAddAppKeyResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAddAppKeyResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAddAppKeyResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAddAppKeyResponse.Merge(m, src)
+}
+func (m *MsgAddAppKeyResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAddAppKeyResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAddAppKeyResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAddAppKeyResponse proto.InternalMessageInfo
+
+// MsgRevokeAppKey withdraws an app key of the profile of owner.
+type MsgRevokeAppKey struct {
+	// owner is the profile owner; it signs the message with its account key.
+	Owner string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	// pub_key is the 32-byte ed25519 public key to revoke.
+	PubKey []byte `protobuf:"bytes,2,opt,name=pub_key,json=pubKey,proto3" json:"pub_key,omitempty"`
+}
+
+func (m *MsgRevokeAppKey) Reset()         { *m = MsgRevokeAppKey{} }
+func (m *MsgRevokeAppKey) String() string { return proto.CompactTextString(m) }
+func (*MsgRevokeAppKey) ProtoMessage()    {}
+func (*MsgRevokeAppKey) Descriptor() ([]byte, []int) {
+	return fileDescriptor_13cba762402faa9b, []int{18}
+}
+func (m *MsgRevokeAppKey) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRevokeAppKey) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRevokeAppKey.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRevokeAppKey) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRevokeAppKey.Merge(m, src)
+}
+func (m *MsgRevokeAppKey) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRevokeAppKey) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRevokeAppKey.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRevokeAppKey proto.InternalMessageInfo
+
+func (m *MsgRevokeAppKey) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *MsgRevokeAppKey) GetPubKey() []byte {
+	if m != nil {
+		return m.PubKey
+	}
+	return nil
+}
+
+// MsgRevokeAppKeyResponse is the response to MsgRevokeAppKey.
+type MsgRevokeAppKeyResponse struct {
+}
+
+func (m *MsgRevokeAppKeyResponse) Reset()         { *m = MsgRevokeAppKeyResponse{} }
+func (m *MsgRevokeAppKeyResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgRevokeAppKeyResponse) ProtoMessage()    {}
+func (*MsgRevokeAppKeyResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_13cba762402faa9b, []int{19}
+}
+func (m *MsgRevokeAppKeyResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRevokeAppKeyResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRevokeAppKeyResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRevokeAppKeyResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRevokeAppKeyResponse.Merge(m, src)
+}
+func (m *MsgRevokeAppKeyResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRevokeAppKeyResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRevokeAppKeyResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRevokeAppKeyResponse proto.InternalMessageInfo
+
 // MsgUpdateParams replaces the params of the module.
 type MsgUpdateParams struct {
 	// authority is the address that controls the module (x/gov unless
@@ -857,7 +1065,7 @@ func (m *MsgUpdateParams) Reset()         { *m = MsgUpdateParams{} }
 func (m *MsgUpdateParams) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParams) ProtoMessage()    {}
 func (*MsgUpdateParams) Descriptor() ([]byte, []int) {
-	return fileDescriptor_13cba762402faa9b, []int{16}
+	return fileDescriptor_13cba762402faa9b, []int{20}
 }
 func (m *MsgUpdateParams) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -908,7 +1116,7 @@ func (m *MsgUpdateParamsResponse) Reset()         { *m = MsgUpdateParamsResponse
 func (m *MsgUpdateParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParamsResponse) ProtoMessage()    {}
 func (*MsgUpdateParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_13cba762402faa9b, []int{17}
+	return fileDescriptor_13cba762402faa9b, []int{21}
 }
 func (m *MsgUpdateParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -954,6 +1162,10 @@ func init() {
 	proto.RegisterType((*MsgBlockResponse)(nil), "socialchain.profiles.v1.MsgBlockResponse")
 	proto.RegisterType((*MsgUnblock)(nil), "socialchain.profiles.v1.MsgUnblock")
 	proto.RegisterType((*MsgUnblockResponse)(nil), "socialchain.profiles.v1.MsgUnblockResponse")
+	proto.RegisterType((*MsgAddAppKey)(nil), "socialchain.profiles.v1.MsgAddAppKey")
+	proto.RegisterType((*MsgAddAppKeyResponse)(nil), "socialchain.profiles.v1.MsgAddAppKeyResponse")
+	proto.RegisterType((*MsgRevokeAppKey)(nil), "socialchain.profiles.v1.MsgRevokeAppKey")
+	proto.RegisterType((*MsgRevokeAppKeyResponse)(nil), "socialchain.profiles.v1.MsgRevokeAppKeyResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "socialchain.profiles.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "socialchain.profiles.v1.MsgUpdateParamsResponse")
 }
@@ -961,67 +1173,77 @@ func init() {
 func init() { proto.RegisterFile("socialchain/profiles/v1/tx.proto", fileDescriptor_13cba762402faa9b) }
 
 var fileDescriptor_13cba762402faa9b = []byte{
-	// 954 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x57, 0xcd, 0x6f, 0x1b, 0x45,
-	0x14, 0xcf, 0xd6, 0xb5, 0x1d, 0xbf, 0xb4, 0xa2, 0xdd, 0x06, 0xb2, 0x5d, 0x51, 0x27, 0xdd, 0x16,
-	0x29, 0x0d, 0x65, 0x37, 0x1f, 0x55, 0x91, 0x7c, 0x41, 0x75, 0x2a, 0x04, 0x95, 0x8c, 0x90, 0x51,
-	0x11, 0x02, 0x89, 0x68, 0x6c, 0x4f, 0xd6, 0x0b, 0xbb, 0x3b, 0xab, 0x9d, 0x4d, 0x9c, 0xdc, 0x10,
-	0x47, 0x4e, 0x5c, 0x38, 0x23, 0x71, 0x40, 0x70, 0x40, 0xca, 0x81, 0x0b, 0xe2, 0x8e, 0x7a, 0xac,
-	0x38, 0x71, 0xaa, 0x50, 0x72, 0xc8, 0xbf, 0x81, 0xe6, 0x63, 0xd7, 0x3b, 0xc6, 0x5e, 0x6f, 0x41,
-	0xca, 0xc5, 0x9a, 0x79, 0xf3, 0x7b, 0xef, 0xfd, 0xde, 0x7b, 0xf3, 0xde, 0xac, 0x61, 0x8d, 0x92,
-	0xbe, 0x87, 0xfc, 0xfe, 0x10, 0x79, 0xa1, 0x13, 0xc5, 0x64, 0xdf, 0xf3, 0x31, 0x75, 0x0e, 0xb7,
-	0x9c, 0xe4, 0xc8, 0x8e, 0x62, 0x92, 0x10, 0x7d, 0x25, 0x87, 0xb0, 0x53, 0x84, 0x7d, 0xb8, 0x65,
-	0x5e, 0x47, 0x81, 0x17, 0x12, 0x87, 0xff, 0x0a, 0xac, 0xb9, 0xd2, 0x27, 0x34, 0x20, 0xd4, 0x09,
-	0xa8, 0xcb, 0x6c, 0x04, 0xd4, 0x95, 0x07, 0x37, 0xc5, 0xc1, 0x1e, 0xdf, 0x39, 0x62, 0x23, 0x8f,
-	0x96, 0x5d, 0xe2, 0x12, 0x21, 0x67, 0x2b, 0x29, 0x6d, 0xba, 0x84, 0xb8, 0x3e, 0x76, 0xf8, 0xae,
-	0x77, 0xb0, 0xef, 0x8c, 0x62, 0x14, 0x45, 0x38, 0x4e, 0xb5, 0xee, 0xcc, 0xe4, 0x7d, 0x1c, 0x61,
-	0x09, 0xb2, 0x7e, 0xbf, 0x04, 0xd7, 0x3a, 0xd4, 0xdd, 0x8d, 0x31, 0x4a, 0xf0, 0x87, 0x02, 0xa4,
-	0xdb, 0x50, 0x25, 0xa3, 0x10, 0xc7, 0x86, 0xb6, 0xa6, 0xad, 0x37, 0xda, 0xc6, 0x9f, 0xbf, 0xbe,
-	0xb5, 0x2c, 0x09, 0x3d, 0x1a, 0x0c, 0x62, 0x4c, 0xe9, 0x47, 0x49, 0xec, 0x85, 0x6e, 0x57, 0xc0,
-	0xf4, 0xd7, 0xa0, 0x36, 0x44, 0xe1, 0xc0, 0xc7, 0xc6, 0x25, 0xa6, 0xd0, 0x95, 0x3b, 0xfd, 0x36,
-	0x5c, 0x19, 0x78, 0x34, 0xf2, 0xd1, 0xf1, 0x5e, 0x88, 0x02, 0x6c, 0x54, 0xf8, 0xe9, 0x92, 0x94,
-	0x7d, 0x80, 0x02, 0xac, 0x5f, 0x83, 0x4a, 0xcf, 0x23, 0xc6, 0x65, 0x7e, 0xc2, 0x96, 0xfa, 0x7d,
-	0x00, 0x74, 0x88, 0x12, 0x14, 0xef, 0xf5, 0xbd, 0x81, 0x51, 0xe5, 0x0c, 0xae, 0x9e, 0xbe, 0x58,
-	0x6d, 0x3c, 0xe2, 0xd2, 0xdd, 0xf7, 0x1f, 0x77, 0x1b, 0x02, 0xb0, 0xeb, 0x0d, 0x18, 0xba, 0x87,
-	0xc2, 0x10, 0x0b, 0x74, 0x6d, 0x8c, 0x6e, 0x73, 0x29, 0x47, 0x0b, 0x00, 0x43, 0x1b, 0x50, 0x1f,
-	0xe1, 0x1e, 0xf5, 0x12, 0x6c, 0xd4, 0xb9, 0xc7, 0x74, 0xdb, 0x7a, 0xf0, 0xf5, 0xf9, 0xc9, 0x86,
-	0x08, 0xe7, 0x9b, 0xf3, 0x93, 0x8d, 0x37, 0xa6, 0xe6, 0x6e, 0x32, 0x51, 0x96, 0x09, 0xc6, 0xa4,
-	0xac, 0x8b, 0x69, 0x44, 0x42, 0x8a, 0xad, 0xdf, 0x2a, 0x3c, 0xb3, 0x4f, 0xa3, 0xc1, 0xff, 0xc8,
-	0xec, 0x3b, 0x13, 0x19, 0x64, 0xf9, 0x5d, 0xda, 0x7e, 0xdd, 0x16, 0xa5, 0xb7, 0xd3, 0xd2, 0xdb,
-	0x42, 0xeb, 0x63, 0xe4, 0x1f, 0x60, 0x35, 0xbf, 0xb6, 0xc8, 0x6f, 0xa5, 0x84, 0x1e, 0xcf, 0xfe,
-	0x13, 0x25, 0xfb, 0x97, 0xe7, 0xab, 0x15, 0xd4, 0xe6, 0x89, 0x52, 0x9b, 0x6a, 0x59, 0x5b, 0x53,
-	0x2b, 0xf7, 0x70, 0x5c, 0xb9, 0x5a, 0x89, 0x58, 0x5e, 0xba, 0xae, 0x4a, 0x99, 0x64, 0x5d, 0x15,
-	0x59, 0x56, 0xd7, 0x23, 0x5e, 0xd6, 0xc7, 0xd8, 0xc7, 0xff, 0xb9, 0xac, 0xa5, 0x59, 0x29, 0x5e,
-	0x24, 0x2b, 0x45, 0x96, 0xb1, 0xfa, 0x4e, 0x83, 0x57, 0xd8, 0x55, 0x1c, 0xa2, 0xd0, 0xc5, 0xef,
-	0x89, 0xf6, 0x7b, 0xd9, 0xcb, 0x76, 0x0b, 0x20, 0xc4, 0xa3, 0x3d, 0xa5, 0x95, 0x1b, 0x21, 0x1e,
-	0x09, 0x73, 0xad, 0x1d, 0x95, 0xf4, 0xdd, 0x99, 0x2d, 0x92, 0xe3, 0x60, 0xdd, 0x84, 0x95, 0x09,
-	0x51, 0x46, 0xf9, 0x67, 0x0d, 0x1a, 0x1d, 0xea, 0xbe, 0x4b, 0x7c, 0x9f, 0x8c, 0xf4, 0x07, 0xb0,
-	0xb8, 0xcf, 0x57, 0x25, 0xf8, 0x66, 0xc8, 0x9c, 0x96, 0x24, 0x5c, 0x42, 0x0b, 0xb7, 0x36, 0x59,
-	0x24, 0x99, 0x11, 0x16, 0x4c, 0x73, 0x56, 0x30, 0x82, 0x9d, 0x75, 0x03, 0xae, 0x67, 0x9b, 0x2c,
-	0x80, 0x5f, 0x34, 0x58, 0x62, 0xd7, 0x24, 0xdc, 0xbf, 0xf8, 0x10, 0xb6, 0xff, 0x15, 0xc2, 0xda,
-	0xcc, 0xab, 0x2d, 0xf9, 0x59, 0xaf, 0xc2, 0x8d, 0xdc, 0x36, 0x0b, 0xe3, 0x07, 0x0d, 0x16, 0x3b,
-	0xd4, 0x6d, 0xfb, 0xa4, 0xff, 0xa5, 0xbe, 0x0d, 0xf5, 0x1e, 0x5b, 0x94, 0x08, 0x21, 0x05, 0x8e,
-	0x75, 0x06, 0x73, 0x03, 0x48, 0x81, 0x2d, 0x9b, 0xf1, 0x4f, 0x2d, 0x30, 0xfa, 0xb7, 0x66, 0xd1,
-	0xe7, 0xbc, 0x2c, 0x9d, 0x77, 0x1d, 0x5f, 0x67, 0xc4, 0x7f, 0xd4, 0x00, 0x78, 0x40, 0xbd, 0x0b,
-	0xa5, 0xbe, 0x39, 0x49, 0x7d, 0x75, 0x76, 0xe6, 0x39, 0xca, 0x5a, 0x06, 0x7d, 0xbc, 0xcb, 0xe8,
-	0xff, 0x21, 0x5a, 0x56, 0x4e, 0x19, 0x14, 0xa3, 0x80, 0xea, 0x0f, 0xa1, 0x81, 0x0e, 0x92, 0x21,
-	0x89, 0xbd, 0xe4, 0x78, 0x6e, 0x14, 0x63, 0xa8, 0xde, 0x86, 0x5a, 0xc4, 0x2d, 0xc8, 0x17, 0x62,
-	0xd5, 0x9e, 0xf1, 0x49, 0x62, 0x0b, 0x47, 0xed, 0xc6, 0xb3, 0x17, 0xab, 0x0b, 0x3f, 0x9d, 0x9f,
-	0x6c, 0x68, 0x5d, 0xa9, 0xd9, 0x7a, 0x9b, 0xc5, 0x35, 0xb6, 0x59, 0xd8, 0xe3, 0x79, 0xd2, 0xb2,
-	0xc7, 0xf3, 0xa2, 0x34, 0xc6, 0xed, 0xef, 0xeb, 0x50, 0xe9, 0x50, 0x57, 0x0f, 0xe0, 0xaa, 0xfa,
-	0x89, 0x71, 0x6f, 0x26, 0xc1, 0xc9, 0x07, 0xd5, 0xdc, 0x2a, 0x0d, 0x4d, 0xdd, 0x32, 0x77, 0xea,
-	0xbb, 0x5b, 0xe8, 0x4e, 0x81, 0x16, 0xbb, 0x9b, 0xfa, 0x24, 0x30, 0x77, 0xea, 0x7b, 0x50, 0xe8,
-	0x4e, 0x81, 0x16, 0xbb, 0x9b, 0x3a, 0xeb, 0xf5, 0x2f, 0xe0, 0x8a, 0x32, 0xe7, 0xd7, 0x0b, 0x13,
-	0x94, 0x43, 0x9a, 0x9b, 0x65, 0x91, 0x99, 0xaf, 0x4f, 0xa0, 0x26, 0x07, 0xb4, 0x55, 0xa4, 0x2b,
-	0x30, 0xe6, 0xc6, 0x7c, 0x4c, 0x66, 0xf9, 0x73, 0x58, 0xcc, 0x26, 0xe7, 0xdd, 0xc2, 0x9c, 0x4b,
-	0x94, 0x79, 0xbf, 0x0c, 0x2a, 0xb3, 0xff, 0x14, 0xaa, 0x62, 0xa4, 0xdd, 0x2e, 0x52, 0xe3, 0x10,
-	0xf3, 0xde, 0x5c, 0x48, 0x66, 0xf6, 0x33, 0xa8, 0xa7, 0x03, 0xe7, 0x4e, 0x31, 0x1f, 0x0e, 0x32,
-	0xdf, 0x2c, 0x01, 0xca, 0x57, 0x56, 0x19, 0x07, 0xeb, 0x25, 0xee, 0x22, 0x47, 0x16, 0x57, 0x76,
-	0x5a, 0x6b, 0x9a, 0xd5, 0xaf, 0x58, 0xf7, 0xb7, 0x3b, 0xcf, 0x4e, 0x9b, 0xda, 0xf3, 0xd3, 0xa6,
-	0xf6, 0xf7, 0x69, 0x53, 0xfb, 0xf6, 0xac, 0xb9, 0xf0, 0xfc, 0xac, 0xb9, 0xf0, 0xd7, 0x59, 0x73,
-	0xe1, 0xd3, 0x1d, 0xd7, 0x4b, 0x86, 0x07, 0x3d, 0xbb, 0x4f, 0x02, 0x27, 0x3f, 0x07, 0xf2, 0xeb,
-	0xa3, 0xf1, 0x54, 0xe0, 0xff, 0x2a, 0x7a, 0x35, 0xfe, 0x39, 0xb6, 0xf3, 0x4f, 0x00, 0x00, 0x00,
-	0xff, 0xff, 0x4b, 0x50, 0xa3, 0x80, 0x35, 0x0d, 0x00, 0x00,
+	// 1113 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x57, 0xcf, 0x6f, 0x1b, 0x45,
+	0x14, 0xce, 0xd6, 0x89, 0x13, 0xbf, 0xa4, 0xa2, 0xdd, 0x86, 0xc4, 0x5d, 0x51, 0x3b, 0x71, 0x5b,
+	0x29, 0x0d, 0xed, 0x3a, 0x3f, 0xaa, 0x22, 0xe5, 0x52, 0xc5, 0xa9, 0x10, 0x14, 0x19, 0x21, 0x43,
+	0x11, 0x02, 0x09, 0x6b, 0xec, 0x9d, 0x6c, 0x96, 0xec, 0xee, 0xac, 0x76, 0xd6, 0x71, 0x72, 0x43,
+	0x1c, 0xb9, 0xd0, 0x0b, 0xff, 0x00, 0x07, 0x04, 0x07, 0xa4, 0x1c, 0xb8, 0x20, 0xee, 0xa8, 0xc7,
+	0x8a, 0x13, 0xa7, 0x82, 0x92, 0x43, 0x6e, 0xfc, 0x0d, 0x68, 0x7e, 0xec, 0x78, 0xd7, 0xb5, 0x37,
+	0x1b, 0x40, 0xbd, 0x58, 0x3b, 0xb3, 0xdf, 0x7b, 0xef, 0xfb, 0xde, 0x9b, 0x79, 0x6f, 0x0d, 0x4b,
+	0x94, 0x74, 0x1d, 0xe4, 0x76, 0xf7, 0x90, 0xe3, 0xd7, 0x83, 0x90, 0xec, 0x3a, 0x2e, 0xa6, 0xf5,
+	0x83, 0xf5, 0x7a, 0x74, 0x68, 0x06, 0x21, 0x89, 0x88, 0xbe, 0x98, 0x40, 0x98, 0x31, 0xc2, 0x3c,
+	0x58, 0x37, 0xae, 0x22, 0xcf, 0xf1, 0x49, 0x9d, 0xff, 0x0a, 0xac, 0xb1, 0xd8, 0x25, 0xd4, 0x23,
+	0xb4, 0xee, 0x51, 0x9b, 0xf9, 0xf0, 0xa8, 0x2d, 0x5f, 0x5c, 0x17, 0x2f, 0xda, 0x7c, 0x55, 0x17,
+	0x0b, 0xf9, 0x6a, 0xde, 0x26, 0x36, 0x11, 0xfb, 0xec, 0x49, 0xee, 0x56, 0x6d, 0x42, 0x6c, 0x17,
+	0xd7, 0xf9, 0xaa, 0xd3, 0xdb, 0xad, 0x47, 0x8e, 0x87, 0x69, 0x84, 0xbc, 0x40, 0x02, 0x2a, 0xc3,
+	0x80, 0x7e, 0x88, 0x82, 0x00, 0x87, 0xb1, 0xdb, 0x9b, 0x63, 0x85, 0x1d, 0x05, 0x58, 0x82, 0x6a,
+	0xbf, 0x5e, 0x82, 0x2b, 0x4d, 0x6a, 0xef, 0x84, 0x18, 0x45, 0xf8, 0x03, 0x01, 0xd2, 0x4d, 0x98,
+	0x22, 0x7d, 0x1f, 0x87, 0x65, 0x6d, 0x49, 0x5b, 0x29, 0x35, 0xca, 0xbf, 0xff, 0x7c, 0x6f, 0x5e,
+	0x32, 0xde, 0xb6, 0xac, 0x10, 0x53, 0xfa, 0x61, 0x14, 0x3a, 0xbe, 0xdd, 0x12, 0x30, 0x7d, 0x01,
+	0x8a, 0x7b, 0xc8, 0xb7, 0x5c, 0x5c, 0xbe, 0xc4, 0x0c, 0x5a, 0x72, 0xa5, 0x2f, 0xc3, 0x9c, 0xe5,
+	0xd0, 0xc0, 0x45, 0x47, 0x6d, 0x1f, 0x79, 0xb8, 0x5c, 0xe0, 0x6f, 0x67, 0xe5, 0xde, 0xfb, 0xc8,
+	0xc3, 0xfa, 0x15, 0x28, 0x74, 0x1c, 0x52, 0x9e, 0xe4, 0x6f, 0xd8, 0xa3, 0x7e, 0x17, 0x00, 0x1d,
+	0xa0, 0x08, 0x85, 0xed, 0xae, 0x63, 0x95, 0xa7, 0x38, 0x83, 0xcb, 0x27, 0x2f, 0xaa, 0xa5, 0x6d,
+	0xbe, 0xbb, 0xf3, 0xee, 0xa3, 0x56, 0x49, 0x00, 0x76, 0x1c, 0x8b, 0xa1, 0x3b, 0xc8, 0xf7, 0xb1,
+	0x40, 0x17, 0x07, 0xe8, 0x06, 0xdf, 0xe5, 0x68, 0x01, 0x60, 0xe8, 0x32, 0x4c, 0xf7, 0x71, 0x87,
+	0x3a, 0x11, 0x2e, 0x4f, 0xf3, 0x88, 0xf1, 0x72, 0xeb, 0xfe, 0x57, 0x67, 0xc7, 0xab, 0x42, 0xce,
+	0xd7, 0x67, 0xc7, 0xab, 0xb7, 0x47, 0xe6, 0x6e, 0x38, 0x51, 0x35, 0x03, 0xca, 0xc3, 0x7b, 0x2d,
+	0x4c, 0x03, 0xe2, 0x53, 0x5c, 0xfb, 0xa5, 0xc0, 0x33, 0xfb, 0x24, 0xb0, 0xfe, 0x43, 0x66, 0x1f,
+	0x0e, 0x65, 0x90, 0xe5, 0x77, 0x76, 0xe3, 0x0d, 0x53, 0x94, 0xde, 0x8c, 0x4b, 0x6f, 0x0a, 0xab,
+	0x8f, 0x91, 0xdb, 0xc3, 0xe9, 0xfc, 0x9a, 0x22, 0xbf, 0x85, 0x1c, 0x76, 0x3c, 0xfb, 0x8f, 0x53,
+	0xd9, 0x9f, 0x3c, 0xdf, 0x2c, 0xa3, 0x36, 0x8f, 0x53, 0xb5, 0x99, 0xca, 0xeb, 0x6b, 0x64, 0xe5,
+	0x1e, 0x0c, 0x2a, 0x57, 0xcc, 0xa1, 0xe5, 0xc2, 0x75, 0x4d, 0x95, 0x49, 0xd6, 0x35, 0xb5, 0xa7,
+	0xea, 0x7a, 0xc8, 0xcb, 0xfa, 0x08, 0xbb, 0xf8, 0x5f, 0x97, 0x35, 0x37, 0xab, 0x54, 0x14, 0xc9,
+	0x2a, 0xb5, 0xa7, 0x58, 0x7d, 0xab, 0xc1, 0x6b, 0xec, 0x28, 0xee, 0x21, 0xdf, 0xc6, 0xef, 0x88,
+	0xeb, 0x77, 0xd1, 0xc3, 0x76, 0x03, 0xc0, 0xc7, 0xfd, 0x76, 0xea, 0x2a, 0x97, 0x7c, 0xdc, 0x17,
+	0xee, 0xb6, 0x36, 0xd3, 0xa4, 0x6f, 0x8d, 0xbd, 0x22, 0x09, 0x0e, 0xb5, 0xeb, 0xb0, 0x38, 0xb4,
+	0xa5, 0x28, 0xff, 0xa8, 0x41, 0xa9, 0x49, 0xed, 0xb7, 0x89, 0xeb, 0x92, 0xbe, 0x7e, 0x1f, 0x66,
+	0x76, 0xf9, 0x53, 0x0e, 0xbe, 0x0a, 0x99, 0xb0, 0x92, 0x84, 0x73, 0x58, 0xe1, 0xad, 0x35, 0xa6,
+	0x44, 0x39, 0x61, 0x62, 0x2a, 0xe3, 0xc4, 0x08, 0x76, 0xb5, 0x6b, 0x70, 0x55, 0x2d, 0x94, 0x80,
+	0x9f, 0x34, 0x98, 0x65, 0xc7, 0xc4, 0xdf, 0x7d, 0xf5, 0x12, 0x36, 0x5e, 0x92, 0xb0, 0x34, 0xf6,
+	0x68, 0x4b, 0x7e, 0xb5, 0xd7, 0xe1, 0x5a, 0x62, 0xa9, 0x64, 0x7c, 0xa7, 0xc1, 0x4c, 0x93, 0xda,
+	0x0d, 0x97, 0x74, 0xf7, 0xf5, 0x0d, 0x98, 0xee, 0xb0, 0x87, 0x1c, 0x12, 0x62, 0xe0, 0xc0, 0xc6,
+	0x3a, 0x57, 0x40, 0x0c, 0xdc, 0x32, 0x19, 0xff, 0xd8, 0x03, 0xa3, 0x7f, 0x63, 0x1c, 0x7d, 0xce,
+	0xab, 0xa6, 0xf3, 0x5b, 0xc7, 0x9f, 0x15, 0xf1, 0xef, 0x35, 0x00, 0x2e, 0xa8, 0xf3, 0x4a, 0xa9,
+	0xaf, 0x0d, 0x53, 0xaf, 0x8e, 0xcf, 0x3c, 0x47, 0xd5, 0xe6, 0x41, 0x1f, 0xac, 0x14, 0xfd, 0x13,
+	0x0d, 0xe6, 0x9a, 0xd4, 0xde, 0xb6, 0xac, 0xed, 0x20, 0x78, 0x0f, 0x1f, 0x5d, 0xf8, 0xbe, 0x2e,
+	0xc2, 0x74, 0xd0, 0xeb, 0xb4, 0xf7, 0xf1, 0x11, 0x27, 0x3f, 0xd7, 0x2a, 0x06, 0xbd, 0x0e, 0x73,
+	0xb4, 0x00, 0x45, 0xda, 0x25, 0x01, 0xa6, 0xe5, 0xc2, 0x52, 0x81, 0xcd, 0x63, 0xb1, 0xd2, 0x1f,
+	0x02, 0xe0, 0xc3, 0xc0, 0x09, 0x31, 0x6d, 0xa3, 0x48, 0x36, 0x77, 0xe3, 0xa5, 0x3e, 0xfa, 0x51,
+	0xfc, 0x9d, 0xd1, 0x98, 0x7c, 0xfa, 0x67, 0x55, 0x6b, 0x95, 0xa4, 0xcd, 0x76, 0x24, 0xa4, 0x0f,
+	0x5a, 0xc0, 0xf2, 0x38, 0xe1, 0x4a, 0x53, 0x6d, 0x01, 0xe6, 0x93, 0x6b, 0x25, 0xfe, 0x1b, 0xd1,
+	0xaf, 0x5a, 0xf8, 0x80, 0xec, 0xe3, 0xff, 0x59, 0x7f, 0xee, 0x4e, 0x95, 0x8c, 0x2e, 0x3b, 0x55,
+	0x72, 0x4b, 0x91, 0xfd, 0x4d, 0x90, 0x95, 0xf3, 0x00, 0x85, 0xc8, 0xa3, 0xfa, 0x03, 0x28, 0xa1,
+	0x5e, 0xb4, 0x47, 0x42, 0x27, 0x3a, 0x3a, 0x97, 0xf0, 0x00, 0xaa, 0x37, 0xa0, 0x18, 0x70, 0x0f,
+	0x72, 0x96, 0x57, 0xcd, 0x31, 0x5f, 0x97, 0xa6, 0x08, 0xd4, 0x28, 0x3d, 0x7b, 0x51, 0x9d, 0xf8,
+	0xe1, 0xec, 0x78, 0x55, 0x6b, 0x49, 0xcb, 0xad, 0xb7, 0x98, 0xbe, 0x81, 0xcf, 0x4c, 0x8d, 0x49,
+	0xd2, 0x52, 0x63, 0x72, 0x2b, 0xd6, 0xb8, 0xf1, 0xf7, 0x0c, 0x14, 0x9a, 0xd4, 0xd6, 0x3d, 0xb8,
+	0x9c, 0xfe, 0x18, 0xbc, 0x33, 0x96, 0xe0, 0xf0, 0xa7, 0x8f, 0xb1, 0x9e, 0x1b, 0x1a, 0x87, 0x65,
+	0xe1, 0xd2, 0x5f, 0x48, 0x99, 0xe1, 0x52, 0xd0, 0xec, 0x70, 0x23, 0x87, 0x37, 0x0b, 0x97, 0x9e,
+	0xdc, 0x99, 0xe1, 0x52, 0xd0, 0xec, 0x70, 0x23, 0xa7, 0xb2, 0xfe, 0x05, 0xcc, 0xa5, 0x26, 0xf2,
+	0x4a, 0x66, 0x82, 0x12, 0x48, 0x63, 0x2d, 0x2f, 0x52, 0xc5, 0xfa, 0x04, 0x8a, 0x72, 0x94, 0xd6,
+	0xb2, 0x6c, 0x05, 0xc6, 0x58, 0x3d, 0x1f, 0xa3, 0x3c, 0x7f, 0x0e, 0x33, 0x6a, 0xc6, 0xdd, 0xca,
+	0xcc, 0xb9, 0x44, 0x19, 0x77, 0xf3, 0xa0, 0x94, 0xff, 0x27, 0x30, 0x25, 0x86, 0xcf, 0x72, 0x96,
+	0x19, 0x87, 0x18, 0x77, 0xce, 0x85, 0x28, 0xb7, 0x9f, 0xc1, 0x74, 0x3c, 0x1a, 0x6e, 0x66, 0xf3,
+	0xe1, 0x20, 0xe3, 0xcd, 0x1c, 0x20, 0xe5, 0x1c, 0x41, 0x69, 0xd0, 0xb8, 0x6f, 0x67, 0x59, 0x2a,
+	0x98, 0x71, 0x2f, 0x17, 0x2c, 0x79, 0x78, 0x52, 0xed, 0x31, 0xf3, 0xf0, 0x24, 0x91, 0xd9, 0x87,
+	0x67, 0x54, 0x87, 0x63, 0xb1, 0x52, 0xdd, 0x6d, 0x25, 0xc7, 0xd5, 0xe2, 0xc8, 0xec, 0x58, 0xa3,
+	0x3a, 0x8d, 0x31, 0xf5, 0x25, 0x6b, 0x66, 0x8d, 0xe6, 0xb3, 0x93, 0x8a, 0xf6, 0xfc, 0xa4, 0xa2,
+	0xfd, 0x75, 0x52, 0xd1, 0x9e, 0x9e, 0x56, 0x26, 0x9e, 0x9f, 0x56, 0x26, 0xfe, 0x38, 0xad, 0x4c,
+	0x7c, 0xba, 0x69, 0x3b, 0xd1, 0x5e, 0xaf, 0x63, 0x76, 0x89, 0x57, 0x4f, 0xb6, 0xb5, 0xe4, 0xf3,
+	0xe1, 0xa0, 0xc9, 0xf1, 0xbf, 0xb3, 0x9d, 0x22, 0x9f, 0x5f, 0x9b, 0xff, 0x04, 0x00, 0x00, 0xff,
+	0xff, 0x6b, 0x0a, 0x97, 0xc9, 0xcf, 0x0f, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1054,6 +1276,12 @@ type MsgClient interface {
 	Block(ctx context.Context, in *MsgBlock, opts ...grpc.CallOption) (*MsgBlockResponse, error)
 	// Unblock lifts a block the signer set.
 	Unblock(ctx context.Context, in *MsgUnblock, opts ...grpc.CallOption) (*MsgUnblockResponse, error)
+	// AddAppKey authorises an ed25519 app key to sign message-lane messages
+	// for the signer's profile, within the given scopes.
+	AddAppKey(ctx context.Context, in *MsgAddAppKey, opts ...grpc.CallOption) (*MsgAddAppKeyResponse, error)
+	// RevokeAppKey withdraws an app key; messages it signed that are not yet in
+	// a block fail.
+	RevokeAppKey(ctx context.Context, in *MsgRevokeAppKey, opts ...grpc.CallOption) (*MsgRevokeAppKeyResponse, error)
 	// UpdateParams replaces the module params. Only the authority may call it.
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
 }
@@ -1138,6 +1366,24 @@ func (c *msgClient) Unblock(ctx context.Context, in *MsgUnblock, opts ...grpc.Ca
 	return out, nil
 }
 
+func (c *msgClient) AddAppKey(ctx context.Context, in *MsgAddAppKey, opts ...grpc.CallOption) (*MsgAddAppKeyResponse, error) {
+	out := new(MsgAddAppKeyResponse)
+	err := c.cc.Invoke(ctx, "/socialchain.profiles.v1.Msg/AddAppKey", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RevokeAppKey(ctx context.Context, in *MsgRevokeAppKey, opts ...grpc.CallOption) (*MsgRevokeAppKeyResponse, error) {
+	out := new(MsgRevokeAppKeyResponse)
+	err := c.cc.Invoke(ctx, "/socialchain.profiles.v1.Msg/RevokeAppKey", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error) {
 	out := new(MsgUpdateParamsResponse)
 	err := c.cc.Invoke(ctx, "/socialchain.profiles.v1.Msg/UpdateParams", in, out, opts...)
@@ -1167,6 +1413,12 @@ type MsgServer interface {
 	Block(context.Context, *MsgBlock) (*MsgBlockResponse, error)
 	// Unblock lifts a block the signer set.
 	Unblock(context.Context, *MsgUnblock) (*MsgUnblockResponse, error)
+	// AddAppKey authorises an ed25519 app key to sign message-lane messages
+	// for the signer's profile, within the given scopes.
+	AddAppKey(context.Context, *MsgAddAppKey) (*MsgAddAppKeyResponse, error)
+	// RevokeAppKey withdraws an app key; messages it signed that are not yet in
+	// a block fail.
+	RevokeAppKey(context.Context, *MsgRevokeAppKey) (*MsgRevokeAppKeyResponse, error)
 	// UpdateParams replaces the module params. Only the authority may call it.
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
 }
@@ -1198,6 +1450,12 @@ func (*UnimplementedMsgServer) Block(ctx context.Context, req *MsgBlock) (*MsgBl
 }
 func (*UnimplementedMsgServer) Unblock(ctx context.Context, req *MsgUnblock) (*MsgUnblockResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Unblock not implemented")
+}
+func (*UnimplementedMsgServer) AddAppKey(ctx context.Context, req *MsgAddAppKey) (*MsgAddAppKeyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AddAppKey not implemented")
+}
+func (*UnimplementedMsgServer) RevokeAppKey(ctx context.Context, req *MsgRevokeAppKey) (*MsgRevokeAppKeyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RevokeAppKey not implemented")
 }
 func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UpdateParams not implemented")
@@ -1351,6 +1609,42 @@ func _Msg_Unblock_Handler(srv interface{}, ctx context.Context, dec func(interfa
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_AddAppKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAddAppKey)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AddAppKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/socialchain.profiles.v1.Msg/AddAppKey",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AddAppKey(ctx, req.(*MsgAddAppKey))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RevokeAppKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRevokeAppKey)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RevokeAppKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/socialchain.profiles.v1.Msg/RevokeAppKey",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RevokeAppKey(ctx, req.(*MsgRevokeAppKey))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(MsgUpdateParams)
 	if err := dec(in); err != nil {
@@ -1405,6 +1699,14 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Unblock",
 			Handler:    _Msg_Unblock_Handler,
+		},
+		{
+			MethodName: "AddAppKey",
+			Handler:    _Msg_AddAppKey_Handler,
+		},
+		{
+			MethodName: "RevokeAppKey",
+			Handler:    _Msg_RevokeAppKey_Handler,
 		},
 		{
 			MethodName: "UpdateParams",
@@ -1976,6 +2278,145 @@ func (m *MsgUnblockResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgAddAppKey) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAddAppKey) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAddAppKey) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ExpiresAt != nil {
+		n6, err6 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
+		if err6 != nil {
+			return 0, err6
+		}
+		i -= n6
+		i = encodeVarintTx(dAtA, i, uint64(n6))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Scopes) > 0 {
+		for iNdEx := len(m.Scopes) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Scopes[iNdEx])
+			copy(dAtA[i:], m.Scopes[iNdEx])
+			i = encodeVarintTx(dAtA, i, uint64(len(m.Scopes[iNdEx])))
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
+	if len(m.PubKey) > 0 {
+		i -= len(m.PubKey)
+		copy(dAtA[i:], m.PubKey)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.PubKey)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAddAppKeyResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAddAppKeyResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAddAppKeyResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRevokeAppKey) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRevokeAppKey) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRevokeAppKey) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.PubKey) > 0 {
+		i -= len(m.PubKey)
+		copy(dAtA[i:], m.PubKey)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.PubKey)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRevokeAppKeyResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRevokeAppKeyResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRevokeAppKeyResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
 func (m *MsgUpdateParams) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -2282,6 +2723,68 @@ func (m *MsgUnblock) Size() (n int) {
 }
 
 func (m *MsgUnblockResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgAddAppKey) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.PubKey)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if len(m.Scopes) > 0 {
+		for _, s := range m.Scopes {
+			l = len(s)
+			n += 1 + l + sovTx(uint64(l))
+		}
+	}
+	if m.ExpiresAt != nil {
+		l = github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt)
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgAddAppKeyResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgRevokeAppKey) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.PubKey)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgRevokeAppKeyResponse) Size() (n int) {
 	if m == nil {
 		return 0
 	}
@@ -3885,6 +4388,406 @@ func (m *MsgUnblockResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: MsgUnblockResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAddAppKey) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAddAppKey: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAddAppKey: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PubKey", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PubKey = append(m.PubKey[:0], dAtA[iNdEx:postIndex]...)
+			if m.PubKey == nil {
+				m.PubKey = []byte{}
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Scopes", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Scopes = append(m.Scopes, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.ExpiresAt == nil {
+				m.ExpiresAt = new(time.Time)
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(m.ExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAddAppKeyResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAddAppKeyResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAddAppKeyResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRevokeAppKey) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRevokeAppKey: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRevokeAppKey: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PubKey", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PubKey = append(m.PubKey[:0], dAtA[iNdEx:postIndex]...)
+			if m.PubKey == nil {
+				m.PubKey = []byte{}
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRevokeAppKeyResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRevokeAppKeyResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRevokeAppKeyResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		default:

@@ -74,6 +74,10 @@ func FuzzValidateCID(f *testing.F) {
 
 func TestParamsValidate(t *testing.T) {
 	require.NoError(t, types.DefaultParams().Validate())
+	require.Equal(t, uint32(10), types.DefaultParams().MaxAppKeysPerProfile)
+	atCeiling := types.DefaultParams()
+	atCeiling.MaxAppKeysPerProfile = types.MaxAppKeysPerProfileCeiling
+	require.NoError(t, atCeiling.Validate(), "the ceiling itself is allowed")
 	cases := []struct {
 		name   string
 		mutate func(p *types.Params)
@@ -84,6 +88,8 @@ func TestParamsValidate(t *testing.T) {
 		{"zero display name limit is refused", func(p *types.Params) { p.DisplayNameMaxRunes = 0 }},
 		{"bio limit above the ceiling is refused", func(p *types.Params) { p.BioMaxRunes = 10_001 }},
 		{"zero follow limit is refused", func(p *types.Params) { p.MaxFollowsPerAccount = 0 }},
+		{"zero app key limit is refused", func(p *types.Params) { p.MaxAppKeysPerProfile = 0 }},
+		{"app key limit above the ceiling is refused", func(p *types.Params) { p.MaxAppKeysPerProfile = types.MaxAppKeysPerProfileCeiling + 1 }},
 		{"duplicate reserved handle is refused", func(p *types.Params) { p.ReservedHandles = []string{"abc", "abc"} }},
 		{"invalid reserved handle is refused", func(p *types.Params) { p.ReservedHandles = []string{"A B"} }},
 	}

@@ -26,6 +26,7 @@ const (
 	Query_Following_FullMethodName       = "/socialchain.profiles.v1.Query/Following"
 	Query_Blocks_FullMethodName          = "/socialchain.profiles.v1.Query/Blocks"
 	Query_Relationship_FullMethodName    = "/socialchain.profiles.v1.Query/Relationship"
+	Query_AppKeys_FullMethodName         = "/socialchain.profiles.v1.Query/AppKeys"
 	Query_Params_FullMethodName          = "/socialchain.profiles.v1.Query/Params"
 )
 
@@ -54,6 +55,8 @@ type QueryClient interface {
 	// Relationship returns the follow and block edges between two accounts, in
 	// both directions.
 	Relationship(ctx context.Context, in *QueryRelationshipRequest, opts ...grpc.CallOption) (*QueryRelationshipResponse, error)
+	// AppKeys returns the app keys of a profile, ordered by public key.
+	AppKeys(ctx context.Context, in *QueryAppKeysRequest, opts ...grpc.CallOption) (*QueryAppKeysResponse, error)
 	// Params returns the module params.
 	Params(ctx context.Context, in *QueryParamsRequest, opts ...grpc.CallOption) (*QueryParamsResponse, error)
 }
@@ -136,6 +139,16 @@ func (c *queryClient) Relationship(ctx context.Context, in *QueryRelationshipReq
 	return out, nil
 }
 
+func (c *queryClient) AppKeys(ctx context.Context, in *QueryAppKeysRequest, opts ...grpc.CallOption) (*QueryAppKeysResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryAppKeysResponse)
+	err := c.cc.Invoke(ctx, Query_AppKeys_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) Params(ctx context.Context, in *QueryParamsRequest, opts ...grpc.CallOption) (*QueryParamsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(QueryParamsResponse)
@@ -171,6 +184,8 @@ type QueryServer interface {
 	// Relationship returns the follow and block edges between two accounts, in
 	// both directions.
 	Relationship(context.Context, *QueryRelationshipRequest) (*QueryRelationshipResponse, error)
+	// AppKeys returns the app keys of a profile, ordered by public key.
+	AppKeys(context.Context, *QueryAppKeysRequest) (*QueryAppKeysResponse, error)
 	// Params returns the module params.
 	Params(context.Context, *QueryParamsRequest) (*QueryParamsResponse, error)
 	mustEmbedUnimplementedQueryServer()
@@ -203,6 +218,9 @@ func (UnimplementedQueryServer) Blocks(context.Context, *QueryBlocksRequest) (*Q
 }
 func (UnimplementedQueryServer) Relationship(context.Context, *QueryRelationshipRequest) (*QueryRelationshipResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Relationship not implemented")
+}
+func (UnimplementedQueryServer) AppKeys(context.Context, *QueryAppKeysRequest) (*QueryAppKeysResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AppKeys not implemented")
 }
 func (UnimplementedQueryServer) Params(context.Context, *QueryParamsRequest) (*QueryParamsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Params not implemented")
@@ -354,6 +372,24 @@ func _Query_Relationship_Handler(srv interface{}, ctx context.Context, dec func(
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_AppKeys_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryAppKeysRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).AppKeys(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_AppKeys_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).AppKeys(ctx, req.(*QueryAppKeysRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_Params_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryParamsRequest)
 	if err := dec(in); err != nil {
@@ -406,6 +442,10 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Relationship",
 			Handler:    _Query_Relationship_Handler,
+		},
+		{
+			MethodName: "AppKeys",
+			Handler:    _Query_AppKeys_Handler,
 		},
 		{
 			MethodName: "Params",

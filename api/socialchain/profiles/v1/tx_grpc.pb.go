@@ -27,6 +27,8 @@ const (
 	Msg_Unfollow_FullMethodName      = "/socialchain.profiles.v1.Msg/Unfollow"
 	Msg_Block_FullMethodName         = "/socialchain.profiles.v1.Msg/Block"
 	Msg_Unblock_FullMethodName       = "/socialchain.profiles.v1.Msg/Unblock"
+	Msg_AddAppKey_FullMethodName     = "/socialchain.profiles.v1.Msg/AddAppKey"
+	Msg_RevokeAppKey_FullMethodName  = "/socialchain.profiles.v1.Msg/RevokeAppKey"
 	Msg_UpdateParams_FullMethodName  = "/socialchain.profiles.v1.Msg/UpdateParams"
 )
 
@@ -54,6 +56,12 @@ type MsgClient interface {
 	Block(ctx context.Context, in *MsgBlock, opts ...grpc.CallOption) (*MsgBlockResponse, error)
 	// Unblock lifts a block the signer set.
 	Unblock(ctx context.Context, in *MsgUnblock, opts ...grpc.CallOption) (*MsgUnblockResponse, error)
+	// AddAppKey authorises an ed25519 app key to sign message-lane messages
+	// for the signer's profile, within the given scopes.
+	AddAppKey(ctx context.Context, in *MsgAddAppKey, opts ...grpc.CallOption) (*MsgAddAppKeyResponse, error)
+	// RevokeAppKey withdraws an app key; messages it signed that are not yet in
+	// a block fail.
+	RevokeAppKey(ctx context.Context, in *MsgRevokeAppKey, opts ...grpc.CallOption) (*MsgRevokeAppKeyResponse, error)
 	// UpdateParams replaces the module params. Only the authority may call it.
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
 }
@@ -146,6 +154,26 @@ func (c *msgClient) Unblock(ctx context.Context, in *MsgUnblock, opts ...grpc.Ca
 	return out, nil
 }
 
+func (c *msgClient) AddAppKey(ctx context.Context, in *MsgAddAppKey, opts ...grpc.CallOption) (*MsgAddAppKeyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MsgAddAppKeyResponse)
+	err := c.cc.Invoke(ctx, Msg_AddAppKey_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RevokeAppKey(ctx context.Context, in *MsgRevokeAppKey, opts ...grpc.CallOption) (*MsgRevokeAppKeyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MsgRevokeAppKeyResponse)
+	err := c.cc.Invoke(ctx, Msg_RevokeAppKey_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(MsgUpdateParamsResponse)
@@ -180,6 +208,12 @@ type MsgServer interface {
 	Block(context.Context, *MsgBlock) (*MsgBlockResponse, error)
 	// Unblock lifts a block the signer set.
 	Unblock(context.Context, *MsgUnblock) (*MsgUnblockResponse, error)
+	// AddAppKey authorises an ed25519 app key to sign message-lane messages
+	// for the signer's profile, within the given scopes.
+	AddAppKey(context.Context, *MsgAddAppKey) (*MsgAddAppKeyResponse, error)
+	// RevokeAppKey withdraws an app key; messages it signed that are not yet in
+	// a block fail.
+	RevokeAppKey(context.Context, *MsgRevokeAppKey) (*MsgRevokeAppKeyResponse, error)
 	// UpdateParams replaces the module params. Only the authority may call it.
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
 	mustEmbedUnimplementedMsgServer()
@@ -215,6 +249,12 @@ func (UnimplementedMsgServer) Block(context.Context, *MsgBlock) (*MsgBlockRespon
 }
 func (UnimplementedMsgServer) Unblock(context.Context, *MsgUnblock) (*MsgUnblockResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Unblock not implemented")
+}
+func (UnimplementedMsgServer) AddAppKey(context.Context, *MsgAddAppKey) (*MsgAddAppKeyResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AddAppKey not implemented")
+}
+func (UnimplementedMsgServer) RevokeAppKey(context.Context, *MsgRevokeAppKey) (*MsgRevokeAppKeyResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RevokeAppKey not implemented")
 }
 func (UnimplementedMsgServer) UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method UpdateParams not implemented")
@@ -384,6 +424,42 @@ func _Msg_Unblock_Handler(srv interface{}, ctx context.Context, dec func(interfa
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_AddAppKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAddAppKey)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AddAppKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Msg_AddAppKey_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AddAppKey(ctx, req.(*MsgAddAppKey))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RevokeAppKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRevokeAppKey)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RevokeAppKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Msg_RevokeAppKey_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RevokeAppKey(ctx, req.(*MsgRevokeAppKey))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(MsgUpdateParams)
 	if err := dec(in); err != nil {
@@ -440,6 +516,14 @@ var Msg_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Unblock",
 			Handler:    _Msg_Unblock_Handler,
+		},
+		{
+			MethodName: "AddAppKey",
+			Handler:    _Msg_AddAppKey_Handler,
+		},
+		{
+			MethodName: "RevokeAppKey",
+			Handler:    _Msg_RevokeAppKey_Handler,
 		},
 		{
 			MethodName: "UpdateParams",

@@ -2233,13 +2233,14 @@ func (x *_Params_5_list) IsValid() bool {
 }
 
 var (
-	md_Params                         protoreflect.MessageDescriptor
-	fd_Params_handle_min_length       protoreflect.FieldDescriptor
-	fd_Params_handle_max_length       protoreflect.FieldDescriptor
-	fd_Params_display_name_max_runes  protoreflect.FieldDescriptor
-	fd_Params_bio_max_runes           protoreflect.FieldDescriptor
-	fd_Params_reserved_handles        protoreflect.FieldDescriptor
-	fd_Params_max_follows_per_account protoreflect.FieldDescriptor
+	md_Params                          protoreflect.MessageDescriptor
+	fd_Params_handle_min_length        protoreflect.FieldDescriptor
+	fd_Params_handle_max_length        protoreflect.FieldDescriptor
+	fd_Params_display_name_max_runes   protoreflect.FieldDescriptor
+	fd_Params_bio_max_runes            protoreflect.FieldDescriptor
+	fd_Params_reserved_handles         protoreflect.FieldDescriptor
+	fd_Params_max_follows_per_account  protoreflect.FieldDescriptor
+	fd_Params_max_app_keys_per_profile protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -2251,6 +2252,7 @@ func init() {
 	fd_Params_bio_max_runes = md_Params.Fields().ByName("bio_max_runes")
 	fd_Params_reserved_handles = md_Params.Fields().ByName("reserved_handles")
 	fd_Params_max_follows_per_account = md_Params.Fields().ByName("max_follows_per_account")
+	fd_Params_max_app_keys_per_profile = md_Params.Fields().ByName("max_app_keys_per_profile")
 }
 
 var _ protoreflect.Message = (*fastReflection_Params)(nil)
@@ -2354,6 +2356,12 @@ func (x *fastReflection_Params) Range(f func(protoreflect.FieldDescriptor, proto
 			return
 		}
 	}
+	if x.MaxAppKeysPerProfile != uint32(0) {
+		value := protoreflect.ValueOfUint32(x.MaxAppKeysPerProfile)
+		if !f(fd_Params_max_app_keys_per_profile, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -2381,6 +2389,8 @@ func (x *fastReflection_Params) Has(fd protoreflect.FieldDescriptor) bool {
 		return len(x.ReservedHandles) != 0
 	case "socialchain.profiles.v1.Params.max_follows_per_account":
 		return x.MaxFollowsPerAccount != uint64(0)
+	case "socialchain.profiles.v1.Params.max_app_keys_per_profile":
+		return x.MaxAppKeysPerProfile != uint32(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.Params"))
@@ -2409,6 +2419,8 @@ func (x *fastReflection_Params) Clear(fd protoreflect.FieldDescriptor) {
 		x.ReservedHandles = nil
 	case "socialchain.profiles.v1.Params.max_follows_per_account":
 		x.MaxFollowsPerAccount = uint64(0)
+	case "socialchain.profiles.v1.Params.max_app_keys_per_profile":
+		x.MaxAppKeysPerProfile = uint32(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.Params"))
@@ -2446,6 +2458,9 @@ func (x *fastReflection_Params) Get(descriptor protoreflect.FieldDescriptor) pro
 	case "socialchain.profiles.v1.Params.max_follows_per_account":
 		value := x.MaxFollowsPerAccount
 		return protoreflect.ValueOfUint64(value)
+	case "socialchain.profiles.v1.Params.max_app_keys_per_profile":
+		value := x.MaxAppKeysPerProfile
+		return protoreflect.ValueOfUint32(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.Params"))
@@ -2480,6 +2495,8 @@ func (x *fastReflection_Params) Set(fd protoreflect.FieldDescriptor, value proto
 		x.ReservedHandles = *clv.list
 	case "socialchain.profiles.v1.Params.max_follows_per_account":
 		x.MaxFollowsPerAccount = value.Uint()
+	case "socialchain.profiles.v1.Params.max_app_keys_per_profile":
+		x.MaxAppKeysPerProfile = uint32(value.Uint())
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.Params"))
@@ -2516,6 +2533,8 @@ func (x *fastReflection_Params) Mutable(fd protoreflect.FieldDescriptor) protore
 		panic(fmt.Errorf("field bio_max_runes of message socialchain.profiles.v1.Params is not mutable"))
 	case "socialchain.profiles.v1.Params.max_follows_per_account":
 		panic(fmt.Errorf("field max_follows_per_account of message socialchain.profiles.v1.Params is not mutable"))
+	case "socialchain.profiles.v1.Params.max_app_keys_per_profile":
+		panic(fmt.Errorf("field max_app_keys_per_profile of message socialchain.profiles.v1.Params is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.Params"))
@@ -2542,6 +2561,8 @@ func (x *fastReflection_Params) NewField(fd protoreflect.FieldDescriptor) protor
 		return protoreflect.ValueOfList(&_Params_5_list{list: &list})
 	case "socialchain.profiles.v1.Params.max_follows_per_account":
 		return protoreflect.ValueOfUint64(uint64(0))
+	case "socialchain.profiles.v1.Params.max_app_keys_per_profile":
+		return protoreflect.ValueOfUint32(uint32(0))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.Params"))
@@ -2632,6 +2653,9 @@ func (x *fastReflection_Params) ProtoMethods() *protoiface.Methods {
 		if x.MaxFollowsPerAccount != 0 {
 			n += 1 + runtime.Sov(uint64(x.MaxFollowsPerAccount))
 		}
+		if x.MaxAppKeysPerProfile != 0 {
+			n += 1 + runtime.Sov(uint64(x.MaxAppKeysPerProfile))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -2660,6 +2684,11 @@ func (x *fastReflection_Params) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.MaxAppKeysPerProfile != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.MaxAppKeysPerProfile))
+			i--
+			dAtA[i] = 0x38
 		}
 		if x.MaxFollowsPerAccount != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.MaxFollowsPerAccount))
@@ -2871,6 +2900,841 @@ func (x *fastReflection_Params) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 7:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field MaxAppKeysPerProfile", wireType)
+				}
+				x.MaxAppKeysPerProfile = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.MaxAppKeysPerProfile |= uint32(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var _ protoreflect.List = (*_AppKey_3_list)(nil)
+
+type _AppKey_3_list struct {
+	list *[]string
+}
+
+func (x *_AppKey_3_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_AppKey_3_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfString((*x.list)[i])
+}
+
+func (x *_AppKey_3_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.String()
+	concreteValue := valueUnwrapped
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_AppKey_3_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.String()
+	concreteValue := valueUnwrapped
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_AppKey_3_list) AppendMutable() protoreflect.Value {
+	panic(fmt.Errorf("AppendMutable can not be called on message AppKey at list field Scopes as it is not of Message kind"))
+}
+
+func (x *_AppKey_3_list) Truncate(n int) {
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_AppKey_3_list) NewElement() protoreflect.Value {
+	v := ""
+	return protoreflect.ValueOfString(v)
+}
+
+func (x *_AppKey_3_list) IsValid() bool {
+	return x.list != nil
+}
+
+var (
+	md_AppKey              protoreflect.MessageDescriptor
+	fd_AppKey_owner        protoreflect.FieldDescriptor
+	fd_AppKey_pub_key      protoreflect.FieldDescriptor
+	fd_AppKey_scopes       protoreflect.FieldDescriptor
+	fd_AppKey_expires_at   protoreflect.FieldDescriptor
+	fd_AppKey_added_height protoreflect.FieldDescriptor
+	fd_AppKey_added_at     protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_socialchain_profiles_v1_types_proto_init()
+	md_AppKey = File_socialchain_profiles_v1_types_proto.Messages().ByName("AppKey")
+	fd_AppKey_owner = md_AppKey.Fields().ByName("owner")
+	fd_AppKey_pub_key = md_AppKey.Fields().ByName("pub_key")
+	fd_AppKey_scopes = md_AppKey.Fields().ByName("scopes")
+	fd_AppKey_expires_at = md_AppKey.Fields().ByName("expires_at")
+	fd_AppKey_added_height = md_AppKey.Fields().ByName("added_height")
+	fd_AppKey_added_at = md_AppKey.Fields().ByName("added_at")
+}
+
+var _ protoreflect.Message = (*fastReflection_AppKey)(nil)
+
+type fastReflection_AppKey AppKey
+
+func (x *AppKey) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_AppKey)(x)
+}
+
+func (x *AppKey) slowProtoReflect() protoreflect.Message {
+	mi := &file_socialchain_profiles_v1_types_proto_msgTypes[4]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_AppKey_messageType fastReflection_AppKey_messageType
+var _ protoreflect.MessageType = fastReflection_AppKey_messageType{}
+
+type fastReflection_AppKey_messageType struct{}
+
+func (x fastReflection_AppKey_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_AppKey)(nil)
+}
+func (x fastReflection_AppKey_messageType) New() protoreflect.Message {
+	return new(fastReflection_AppKey)
+}
+func (x fastReflection_AppKey_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_AppKey
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_AppKey) Descriptor() protoreflect.MessageDescriptor {
+	return md_AppKey
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_AppKey) Type() protoreflect.MessageType {
+	return _fastReflection_AppKey_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_AppKey) New() protoreflect.Message {
+	return new(fastReflection_AppKey)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_AppKey) Interface() protoreflect.ProtoMessage {
+	return (*AppKey)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_AppKey) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Owner != "" {
+		value := protoreflect.ValueOfString(x.Owner)
+		if !f(fd_AppKey_owner, value) {
+			return
+		}
+	}
+	if len(x.PubKey) != 0 {
+		value := protoreflect.ValueOfBytes(x.PubKey)
+		if !f(fd_AppKey_pub_key, value) {
+			return
+		}
+	}
+	if len(x.Scopes) != 0 {
+		value := protoreflect.ValueOfList(&_AppKey_3_list{list: &x.Scopes})
+		if !f(fd_AppKey_scopes, value) {
+			return
+		}
+	}
+	if x.ExpiresAt != nil {
+		value := protoreflect.ValueOfMessage(x.ExpiresAt.ProtoReflect())
+		if !f(fd_AppKey_expires_at, value) {
+			return
+		}
+	}
+	if x.AddedHeight != int64(0) {
+		value := protoreflect.ValueOfInt64(x.AddedHeight)
+		if !f(fd_AppKey_added_height, value) {
+			return
+		}
+	}
+	if x.AddedAt != nil {
+		value := protoreflect.ValueOfMessage(x.AddedAt.ProtoReflect())
+		if !f(fd_AppKey_added_at, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_AppKey) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "socialchain.profiles.v1.AppKey.owner":
+		return x.Owner != ""
+	case "socialchain.profiles.v1.AppKey.pub_key":
+		return len(x.PubKey) != 0
+	case "socialchain.profiles.v1.AppKey.scopes":
+		return len(x.Scopes) != 0
+	case "socialchain.profiles.v1.AppKey.expires_at":
+		return x.ExpiresAt != nil
+	case "socialchain.profiles.v1.AppKey.added_height":
+		return x.AddedHeight != int64(0)
+	case "socialchain.profiles.v1.AppKey.added_at":
+		return x.AddedAt != nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.AppKey"))
+		}
+		panic(fmt.Errorf("message socialchain.profiles.v1.AppKey does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_AppKey) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "socialchain.profiles.v1.AppKey.owner":
+		x.Owner = ""
+	case "socialchain.profiles.v1.AppKey.pub_key":
+		x.PubKey = nil
+	case "socialchain.profiles.v1.AppKey.scopes":
+		x.Scopes = nil
+	case "socialchain.profiles.v1.AppKey.expires_at":
+		x.ExpiresAt = nil
+	case "socialchain.profiles.v1.AppKey.added_height":
+		x.AddedHeight = int64(0)
+	case "socialchain.profiles.v1.AppKey.added_at":
+		x.AddedAt = nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.AppKey"))
+		}
+		panic(fmt.Errorf("message socialchain.profiles.v1.AppKey does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_AppKey) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "socialchain.profiles.v1.AppKey.owner":
+		value := x.Owner
+		return protoreflect.ValueOfString(value)
+	case "socialchain.profiles.v1.AppKey.pub_key":
+		value := x.PubKey
+		return protoreflect.ValueOfBytes(value)
+	case "socialchain.profiles.v1.AppKey.scopes":
+		if len(x.Scopes) == 0 {
+			return protoreflect.ValueOfList(&_AppKey_3_list{})
+		}
+		listValue := &_AppKey_3_list{list: &x.Scopes}
+		return protoreflect.ValueOfList(listValue)
+	case "socialchain.profiles.v1.AppKey.expires_at":
+		value := x.ExpiresAt
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	case "socialchain.profiles.v1.AppKey.added_height":
+		value := x.AddedHeight
+		return protoreflect.ValueOfInt64(value)
+	case "socialchain.profiles.v1.AppKey.added_at":
+		value := x.AddedAt
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.AppKey"))
+		}
+		panic(fmt.Errorf("message socialchain.profiles.v1.AppKey does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_AppKey) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "socialchain.profiles.v1.AppKey.owner":
+		x.Owner = value.Interface().(string)
+	case "socialchain.profiles.v1.AppKey.pub_key":
+		x.PubKey = value.Bytes()
+	case "socialchain.profiles.v1.AppKey.scopes":
+		lv := value.List()
+		clv := lv.(*_AppKey_3_list)
+		x.Scopes = *clv.list
+	case "socialchain.profiles.v1.AppKey.expires_at":
+		x.ExpiresAt = value.Message().Interface().(*timestamppb.Timestamp)
+	case "socialchain.profiles.v1.AppKey.added_height":
+		x.AddedHeight = value.Int()
+	case "socialchain.profiles.v1.AppKey.added_at":
+		x.AddedAt = value.Message().Interface().(*timestamppb.Timestamp)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.AppKey"))
+		}
+		panic(fmt.Errorf("message socialchain.profiles.v1.AppKey does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_AppKey) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "socialchain.profiles.v1.AppKey.scopes":
+		if x.Scopes == nil {
+			x.Scopes = []string{}
+		}
+		value := &_AppKey_3_list{list: &x.Scopes}
+		return protoreflect.ValueOfList(value)
+	case "socialchain.profiles.v1.AppKey.expires_at":
+		if x.ExpiresAt == nil {
+			x.ExpiresAt = new(timestamppb.Timestamp)
+		}
+		return protoreflect.ValueOfMessage(x.ExpiresAt.ProtoReflect())
+	case "socialchain.profiles.v1.AppKey.added_at":
+		if x.AddedAt == nil {
+			x.AddedAt = new(timestamppb.Timestamp)
+		}
+		return protoreflect.ValueOfMessage(x.AddedAt.ProtoReflect())
+	case "socialchain.profiles.v1.AppKey.owner":
+		panic(fmt.Errorf("field owner of message socialchain.profiles.v1.AppKey is not mutable"))
+	case "socialchain.profiles.v1.AppKey.pub_key":
+		panic(fmt.Errorf("field pub_key of message socialchain.profiles.v1.AppKey is not mutable"))
+	case "socialchain.profiles.v1.AppKey.added_height":
+		panic(fmt.Errorf("field added_height of message socialchain.profiles.v1.AppKey is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.AppKey"))
+		}
+		panic(fmt.Errorf("message socialchain.profiles.v1.AppKey does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_AppKey) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "socialchain.profiles.v1.AppKey.owner":
+		return protoreflect.ValueOfString("")
+	case "socialchain.profiles.v1.AppKey.pub_key":
+		return protoreflect.ValueOfBytes(nil)
+	case "socialchain.profiles.v1.AppKey.scopes":
+		list := []string{}
+		return protoreflect.ValueOfList(&_AppKey_3_list{list: &list})
+	case "socialchain.profiles.v1.AppKey.expires_at":
+		m := new(timestamppb.Timestamp)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	case "socialchain.profiles.v1.AppKey.added_height":
+		return protoreflect.ValueOfInt64(int64(0))
+	case "socialchain.profiles.v1.AppKey.added_at":
+		m := new(timestamppb.Timestamp)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: socialchain.profiles.v1.AppKey"))
+		}
+		panic(fmt.Errorf("message socialchain.profiles.v1.AppKey does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_AppKey) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in socialchain.profiles.v1.AppKey", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_AppKey) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_AppKey) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_AppKey) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_AppKey) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*AppKey)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		l = len(x.Owner)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.PubKey)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if len(x.Scopes) > 0 {
+			for _, s := range x.Scopes {
+				l = len(s)
+				n += 1 + l + runtime.Sov(uint64(l))
+			}
+		}
+		if x.ExpiresAt != nil {
+			l = options.Size(x.ExpiresAt)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.AddedHeight != 0 {
+			n += 1 + runtime.Sov(uint64(x.AddedHeight))
+		}
+		if x.AddedAt != nil {
+			l = options.Size(x.AddedAt)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*AppKey)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.AddedAt != nil {
+			encoded, err := options.Marshal(x.AddedAt)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x32
+		}
+		if x.AddedHeight != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.AddedHeight))
+			i--
+			dAtA[i] = 0x28
+		}
+		if x.ExpiresAt != nil {
+			encoded, err := options.Marshal(x.ExpiresAt)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if len(x.Scopes) > 0 {
+			for iNdEx := len(x.Scopes) - 1; iNdEx >= 0; iNdEx-- {
+				i -= len(x.Scopes[iNdEx])
+				copy(dAtA[i:], x.Scopes[iNdEx])
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Scopes[iNdEx])))
+				i--
+				dAtA[i] = 0x1a
+			}
+		}
+		if len(x.PubKey) > 0 {
+			i -= len(x.PubKey)
+			copy(dAtA[i:], x.PubKey)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.PubKey)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if len(x.Owner) > 0 {
+			i -= len(x.Owner)
+			copy(dAtA[i:], x.Owner)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Owner)))
+			i--
+			dAtA[i] = 0xa
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*AppKey)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: AppKey: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: AppKey: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Owner = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field PubKey", wireType)
+				}
+				var byteLen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					byteLen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if byteLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + byteLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.PubKey = append(x.PubKey[:0], dAtA[iNdEx:postIndex]...)
+				if x.PubKey == nil {
+					x.PubKey = []byte{}
+				}
+				iNdEx = postIndex
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Scopes", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Scopes = append(x.Scopes, string(dAtA[iNdEx:postIndex]))
+				iNdEx = postIndex
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field ExpiresAt", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.ExpiresAt == nil {
+					x.ExpiresAt = &timestamppb.Timestamp{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.ExpiresAt); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 5:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field AddedHeight", wireType)
+				}
+				x.AddedHeight = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.AddedHeight |= int64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 6:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field AddedAt", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.AddedAt == nil {
+					x.AddedAt = &timestamppb.Timestamp{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.AddedAt); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -3187,6 +4051,9 @@ type Params struct {
 	ReservedHandles []string `protobuf:"bytes,5,rep,name=reserved_handles,json=reservedHandles,proto3" json:"reserved_handles,omitempty"`
 	// max_follows_per_account is the most accounts one account may follow.
 	MaxFollowsPerAccount uint64 `protobuf:"varint,6,opt,name=max_follows_per_account,json=maxFollowsPerAccount,proto3" json:"max_follows_per_account,omitempty"`
+	// max_app_keys_per_profile is the most app keys one profile may hold at
+	// once (revoked keys do not count).
+	MaxAppKeysPerProfile uint32 `protobuf:"varint,7,opt,name=max_app_keys_per_profile,json=maxAppKeysPerProfile,proto3" json:"max_app_keys_per_profile,omitempty"`
 }
 
 func (x *Params) Reset() {
@@ -3249,6 +4116,99 @@ func (x *Params) GetMaxFollowsPerAccount() uint64 {
 		return x.MaxFollowsPerAccount
 	}
 	return 0
+}
+
+func (x *Params) GetMaxAppKeysPerProfile() uint32 {
+	if x != nil {
+		return x.MaxAppKeysPerProfile
+	}
+	return 0
+}
+
+// AppKey is an ed25519 key a profile owner authorised to sign message-lane
+// messages on its behalf, within its scopes. The owner's account key stays
+// the root authority: only it adds and revokes app keys.
+type AppKey struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	// owner is the profile owner that authorised the key.
+	Owner string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	// pub_key is the 32-byte ed25519 public key.
+	PubKey []byte `protobuf:"bytes,2,opt,name=pub_key,json=pubKey,proto3" json:"pub_key,omitempty"`
+	// scopes are the kinds of messages the key may sign: "posts" (create,
+	// edit, delete), "reactions", "reposts", "follows" (follows and blocks).
+	Scopes []string `protobuf:"bytes,3,rep,name=scopes,proto3" json:"scopes,omitempty"`
+	// expires_at, if set, is the block time from which the key no longer
+	// signs anything.
+	ExpiresAt *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	// added_height is the block height at which the key was added.
+	AddedHeight int64 `protobuf:"varint,5,opt,name=added_height,json=addedHeight,proto3" json:"added_height,omitempty"`
+	// added_at is the block time at which the key was added.
+	AddedAt *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=added_at,json=addedAt,proto3" json:"added_at,omitempty"`
+}
+
+func (x *AppKey) Reset() {
+	*x = AppKey{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_socialchain_profiles_v1_types_proto_msgTypes[4]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *AppKey) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AppKey) ProtoMessage() {}
+
+// Deprecated: Use AppKey.ProtoReflect.Descriptor instead.
+func (*AppKey) Descriptor() ([]byte, []int) {
+	return file_socialchain_profiles_v1_types_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *AppKey) GetOwner() string {
+	if x != nil {
+		return x.Owner
+	}
+	return ""
+}
+
+func (x *AppKey) GetPubKey() []byte {
+	if x != nil {
+		return x.PubKey
+	}
+	return nil
+}
+
+func (x *AppKey) GetScopes() []string {
+	if x != nil {
+		return x.Scopes
+	}
+	return nil
+}
+
+func (x *AppKey) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
+}
+
+func (x *AppKey) GetAddedHeight() int64 {
+	if x != nil {
+		return x.AddedHeight
+	}
+	return 0
+}
+
+func (x *AppKey) GetAddedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.AddedAt
+	}
+	return nil
 }
 
 var File_socialchain_profiles_v1_types_proto protoreflect.FileDescriptor
@@ -3316,7 +4276,7 @@ var file_socialchain_profiles_v1_types_proto_rawDesc = []byte{
 	0x65, 0x72, 0x12, 0x32, 0x0a, 0x07, 0x62, 0x6c, 0x6f, 0x63, 0x6b, 0x65, 0x64, 0x18, 0x02, 0x20,
 	0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e,
 	0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x62,
-	0x6c, 0x6f, 0x63, 0x6b, 0x65, 0x64, 0x22, 0xbd, 0x02, 0x0a, 0x06, 0x50, 0x61, 0x72, 0x61, 0x6d,
+	0x6c, 0x6f, 0x63, 0x6b, 0x65, 0x64, 0x22, 0xf5, 0x02, 0x0a, 0x06, 0x50, 0x61, 0x72, 0x61, 0x6d,
 	0x73, 0x12, 0x2a, 0x0a, 0x11, 0x68, 0x61, 0x6e, 0x64, 0x6c, 0x65, 0x5f, 0x6d, 0x69, 0x6e, 0x5f,
 	0x6c, 0x65, 0x6e, 0x67, 0x74, 0x68, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x0f, 0x68, 0x61,
 	0x6e, 0x64, 0x6c, 0x65, 0x4d, 0x69, 0x6e, 0x4c, 0x65, 0x6e, 0x67, 0x74, 0x68, 0x12, 0x2a, 0x0a,
@@ -3334,25 +4294,46 @@ var file_socialchain_profiles_v1_types_proto_rawDesc = []byte{
 	0x17, 0x6d, 0x61, 0x78, 0x5f, 0x66, 0x6f, 0x6c, 0x6c, 0x6f, 0x77, 0x73, 0x5f, 0x70, 0x65, 0x72,
 	0x5f, 0x61, 0x63, 0x63, 0x6f, 0x75, 0x6e, 0x74, 0x18, 0x06, 0x20, 0x01, 0x28, 0x04, 0x52, 0x14,
 	0x6d, 0x61, 0x78, 0x46, 0x6f, 0x6c, 0x6c, 0x6f, 0x77, 0x73, 0x50, 0x65, 0x72, 0x41, 0x63, 0x63,
-	0x6f, 0x75, 0x6e, 0x74, 0x3a, 0x20, 0x8a, 0xe7, 0xb0, 0x2a, 0x1b, 0x73, 0x6f, 0x63, 0x69, 0x61,
+	0x6f, 0x75, 0x6e, 0x74, 0x12, 0x36, 0x0a, 0x18, 0x6d, 0x61, 0x78, 0x5f, 0x61, 0x70, 0x70, 0x5f,
+	0x6b, 0x65, 0x79, 0x73, 0x5f, 0x70, 0x65, 0x72, 0x5f, 0x70, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65,
+	0x18, 0x07, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x14, 0x6d, 0x61, 0x78, 0x41, 0x70, 0x70, 0x4b, 0x65,
+	0x79, 0x73, 0x50, 0x65, 0x72, 0x50, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x3a, 0x20, 0x8a, 0xe7,
+	0xb0, 0x2a, 0x1b, 0x73, 0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2f, 0x70,
+	0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x2f, 0x50, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x22, 0x93,
+	0x02, 0x0a, 0x06, 0x41, 0x70, 0x70, 0x4b, 0x65, 0x79, 0x12, 0x2e, 0x0a, 0x05, 0x6f, 0x77, 0x6e,
+	0x65, 0x72, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69,
+	0x6e, 0x67, 0x52, 0x05, 0x6f, 0x77, 0x6e, 0x65, 0x72, 0x12, 0x17, 0x0a, 0x07, 0x70, 0x75, 0x62,
+	0x5f, 0x6b, 0x65, 0x79, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0c, 0x52, 0x06, 0x70, 0x75, 0x62, 0x4b,
+	0x65, 0x79, 0x12, 0x16, 0x0a, 0x06, 0x73, 0x63, 0x6f, 0x70, 0x65, 0x73, 0x18, 0x03, 0x20, 0x03,
+	0x28, 0x09, 0x52, 0x06, 0x73, 0x63, 0x6f, 0x70, 0x65, 0x73, 0x12, 0x3f, 0x0a, 0x0a, 0x65, 0x78,
+	0x70, 0x69, 0x72, 0x65, 0x73, 0x5f, 0x61, 0x74, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a,
+	0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66,
+	0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x04, 0x90, 0xdf, 0x1f, 0x01,
+	0x52, 0x09, 0x65, 0x78, 0x70, 0x69, 0x72, 0x65, 0x73, 0x41, 0x74, 0x12, 0x21, 0x0a, 0x0c, 0x61,
+	0x64, 0x64, 0x65, 0x64, 0x5f, 0x68, 0x65, 0x69, 0x67, 0x68, 0x74, 0x18, 0x05, 0x20, 0x01, 0x28,
+	0x03, 0x52, 0x0b, 0x61, 0x64, 0x64, 0x65, 0x64, 0x48, 0x65, 0x69, 0x67, 0x68, 0x74, 0x12, 0x44,
+	0x0a, 0x08, 0x61, 0x64, 0x64, 0x65, 0x64, 0x5f, 0x61, 0x74, 0x18, 0x06, 0x20, 0x01, 0x28, 0x0b,
+	0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62,
+	0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x0d, 0xc8, 0xde,
+	0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0xa8, 0xe7, 0xb0, 0x2a, 0x01, 0x52, 0x07, 0x61, 0x64, 0x64,
+	0x65, 0x64, 0x41, 0x74, 0x42, 0xf2, 0x01, 0x0a, 0x1b, 0x63, 0x6f, 0x6d, 0x2e, 0x73, 0x6f, 0x63,
+	0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2e, 0x70, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65,
+	0x73, 0x2e, 0x76, 0x31, 0x42, 0x0a, 0x54, 0x79, 0x70, 0x65, 0x73, 0x50, 0x72, 0x6f, 0x74, 0x6f,
+	0x50, 0x01, 0x5a, 0x49, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x73,
+	0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2f, 0x73, 0x6f, 0x63, 0x69, 0x61,
+	0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2f, 0x61, 0x70, 0x69, 0x2f, 0x73, 0x6f, 0x63, 0x69, 0x61,
 	0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2f, 0x70, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x2f,
-	0x50, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x42, 0xf2, 0x01, 0x0a, 0x1b, 0x63, 0x6f, 0x6d, 0x2e, 0x73,
-	0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2e, 0x70, 0x72, 0x6f, 0x66, 0x69,
-	0x6c, 0x65, 0x73, 0x2e, 0x76, 0x31, 0x42, 0x0a, 0x54, 0x79, 0x70, 0x65, 0x73, 0x50, 0x72, 0x6f,
-	0x74, 0x6f, 0x50, 0x01, 0x5a, 0x49, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d,
-	0x2f, 0x73, 0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2f, 0x73, 0x6f, 0x63,
-	0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2f, 0x61, 0x70, 0x69, 0x2f, 0x73, 0x6f, 0x63,
-	0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x2f, 0x70, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65,
-	0x73, 0x2f, 0x76, 0x31, 0x3b, 0x70, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x76, 0x31, 0xa2,
-	0x02, 0x03, 0x53, 0x50, 0x58, 0xaa, 0x02, 0x17, 0x53, 0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68,
-	0x61, 0x69, 0x6e, 0x2e, 0x50, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x2e, 0x56, 0x31, 0xca,
-	0x02, 0x17, 0x53, 0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x5c, 0x50, 0x72,
-	0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x5c, 0x56, 0x31, 0xe2, 0x02, 0x23, 0x53, 0x6f, 0x63, 0x69,
-	0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x5c, 0x50, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73,
-	0x5c, 0x56, 0x31, 0x5c, 0x47, 0x50, 0x42, 0x4d, 0x65, 0x74, 0x61, 0x64, 0x61, 0x74, 0x61, 0xea,
-	0x02, 0x19, 0x53, 0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x3a, 0x3a, 0x50,
-	0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x3a, 0x3a, 0x56, 0x31, 0x62, 0x06, 0x70, 0x72, 0x6f,
-	0x74, 0x6f, 0x33,
+	0x76, 0x31, 0x3b, 0x70, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x76, 0x31, 0xa2, 0x02, 0x03,
+	0x53, 0x50, 0x58, 0xaa, 0x02, 0x17, 0x53, 0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69,
+	0x6e, 0x2e, 0x50, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x2e, 0x56, 0x31, 0xca, 0x02, 0x17,
+	0x53, 0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x5c, 0x50, 0x72, 0x6f, 0x66,
+	0x69, 0x6c, 0x65, 0x73, 0x5c, 0x56, 0x31, 0xe2, 0x02, 0x23, 0x53, 0x6f, 0x63, 0x69, 0x61, 0x6c,
+	0x63, 0x68, 0x61, 0x69, 0x6e, 0x5c, 0x50, 0x72, 0x6f, 0x66, 0x69, 0x6c, 0x65, 0x73, 0x5c, 0x56,
+	0x31, 0x5c, 0x47, 0x50, 0x42, 0x4d, 0x65, 0x74, 0x61, 0x64, 0x61, 0x74, 0x61, 0xea, 0x02, 0x19,
+	0x53, 0x6f, 0x63, 0x69, 0x61, 0x6c, 0x63, 0x68, 0x61, 0x69, 0x6e, 0x3a, 0x3a, 0x50, 0x72, 0x6f,
+	0x66, 0x69, 0x6c, 0x65, 0x73, 0x3a, 0x3a, 0x56, 0x31, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f,
+	0x33,
 }
 
 var (
@@ -3367,22 +4348,25 @@ func file_socialchain_profiles_v1_types_proto_rawDescGZIP() []byte {
 	return file_socialchain_profiles_v1_types_proto_rawDescData
 }
 
-var file_socialchain_profiles_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_socialchain_profiles_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_socialchain_profiles_v1_types_proto_goTypes = []interface{}{
 	(*Profile)(nil),               // 0: socialchain.profiles.v1.Profile
 	(*FollowEdge)(nil),            // 1: socialchain.profiles.v1.FollowEdge
 	(*BlockEdge)(nil),             // 2: socialchain.profiles.v1.BlockEdge
 	(*Params)(nil),                // 3: socialchain.profiles.v1.Params
-	(*timestamppb.Timestamp)(nil), // 4: google.protobuf.Timestamp
+	(*AppKey)(nil),                // 4: socialchain.profiles.v1.AppKey
+	(*timestamppb.Timestamp)(nil), // 5: google.protobuf.Timestamp
 }
 var file_socialchain_profiles_v1_types_proto_depIdxs = []int32{
-	4, // 0: socialchain.profiles.v1.Profile.created_at:type_name -> google.protobuf.Timestamp
-	4, // 1: socialchain.profiles.v1.Profile.updated_at:type_name -> google.protobuf.Timestamp
-	2, // [2:2] is the sub-list for method output_type
-	2, // [2:2] is the sub-list for method input_type
-	2, // [2:2] is the sub-list for extension type_name
-	2, // [2:2] is the sub-list for extension extendee
-	0, // [0:2] is the sub-list for field type_name
+	5, // 0: socialchain.profiles.v1.Profile.created_at:type_name -> google.protobuf.Timestamp
+	5, // 1: socialchain.profiles.v1.Profile.updated_at:type_name -> google.protobuf.Timestamp
+	5, // 2: socialchain.profiles.v1.AppKey.expires_at:type_name -> google.protobuf.Timestamp
+	5, // 3: socialchain.profiles.v1.AppKey.added_at:type_name -> google.protobuf.Timestamp
+	4, // [4:4] is the sub-list for method output_type
+	4, // [4:4] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_socialchain_profiles_v1_types_proto_init() }
@@ -3439,6 +4423,18 @@ func file_socialchain_profiles_v1_types_proto_init() {
 				return nil
 			}
 		}
+		file_socialchain_profiles_v1_types_proto_msgTypes[4].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*AppKey); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -3446,7 +4442,7 @@ func file_socialchain_profiles_v1_types_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_socialchain_profiles_v1_types_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   4,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
