@@ -48,10 +48,16 @@ var blockTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 func newFixture(tb testing.TB) *fixture {
 	tb.Helper()
+	return newFixtureWithCodec(tb, codecaddress.NewBech32Codec("cosmos"))
+}
+
+// newFixtureWithCodec is newFixture with the address codec ac, whose
+// prefix must be "cosmos".
+func newFixtureWithCodec(tb testing.TB, ac address.Codec) *fixture {
+	tb.Helper()
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	tctx := testutil.DefaultContextWithDB(tb, key, storetypes.NewTransientStoreKey("transient_test"))
 	enc := moduletestutil.MakeTestEncodingConfig(posts.AppModule{})
-	ac := codecaddress.NewBech32Codec("cosmos")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress(govtypes.ModuleName))
 	require.NoError(tb, err)
 	profiles := newFakeProfiles()

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
 
 	"cosmossdk.io/collections"
@@ -10,6 +11,277 @@ import (
 
 	"github.com/socialchain/socialchain/x/posts/types"
 )
+
+// The exported methods of this file, reposts.go and reactions.go are the
+// rules of the posts messages, shared by the Msg server and the message
+// lane. Each refuses bad input before its first write; an error after that
+// is a store or hook failure, and the caller must drop the writes (a tx
+// does; a lane applies each message in a cache context).
+
+// CreatePost publishes a post, reply or quote by msg.Author, who must have
+// a profile, and emits EventPostCreated.
+func (k Keeper) CreatePost(ctx context.Context, msg *types.MsgCreatePost) (*types.MsgCreatePostResponse, error) {
+	author, err := k.decodeAddress("author", msg.Author)
+	if err != nil {
+		return nil, err
+	}
+	draft, err := k.prepareContent(ctx, msg.Text, msg.BodyCID, msg.Attachments)
+	if err != nil {
+		return nil, err
+	}
+	if err := requireContent(draft.PostContent, msg.QuoteOf); err != nil {
+		return nil, err
+	}
+
+	if err := k.requireProfile(ctx, "author", author); err != nil {
+		return nil, err
+	}
+	var rootID uint64
+	if msg.ReplyTo != 0 {
+		parent, err := k.livePost(ctx, "reply_to", msg.ReplyTo)
+		if err != nil {
+			return nil, err
+		}
+		if err := k.refuseIfBlocked(ctx, "reply to", parent, author); err != nil {
+			return nil, err
+		}
+		rootID = parent.RootID
+	}
+	if msg.QuoteOf != 0 {
+		quoted, err := k.livePost(ctx, "quote_of", msg.QuoteOf)
+		if err != nil {
+			return nil, err
+		}
+		if err := k.refuseIfBlocked(ctx, "quote", quoted, author); err != nil {
+			return nil, err
+		}
+	}
+	mentions, err := k.resolveMentions(ctx, draft.handles)
+	if err != nil {
+		return nil, err
+	}
+	versionHash, err := draft.Hash()
+	if err != nil {
+		return nil, err
+	}
+
+	id, err := nextID(ctx, k.PostSeq)
+	if err != nil {
+		return nil, err
+	}
+	if rootID == 0 {
+		rootID = id
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	post := types.Post{
+		ID:            id,
+		Author:        k.mustString(author),
+		Text:          draft.Text,
+		BodyCID:       draft.BodyCID,
+		Attachments:   draft.Attachments,
+		ReplyTo:       msg.ReplyTo,
+		RootID:        rootID,
+		QuoteOf:       msg.QuoteOf,
+		Hashtags:      draft.hashtags,
+		Mentions:      mentions,
+		CreatedHeight: sdkCtx.BlockHeight(),
+		CreatedAt:     sdkCtx.BlockTime(),
+	}
+	if err := k.Posts.Set(ctx, id, post); err != nil {
+		return nil, err
+	}
+	if err := k.indexPost(ctx, post); err != nil {
+		return nil, err
+	}
+	if post.ReplyTo != 0 {
+		if err := k.adjustCounters(ctx, post.ReplyTo, func(c *types.PostCounters) { c.Replies++ }); err != nil {
+			return nil, err
+		}
+	}
+	if post.QuoteOf != 0 {
+		if err := k.adjustCounters(ctx, post.QuoteOf, func(c *types.PostCounters) { c.Quotes++ }); err != nil {
+			return nil, err
+		}
+	}
+	if err := k.profiles.AdjustPostsCount(ctx, author, 1); err != nil {
+		return nil, err
+	}
+	if err := k.afterPostWritten(ctx, author, id, versionHash); err != nil {
+		return nil, err
+	}
+
+	mentioned := make([]string, len(mentions))
+	for i, mn := range mentions {
+		mentioned[i] = mn.Address
+	}
+	return &types.MsgCreatePostResponse{ID: id}, sdkCtx.EventManager().EmitTypedEvent(&types.EventPostCreated{
+		ID:        id,
+		Author:    post.Author,
+		ReplyTo:   post.ReplyTo,
+		RootID:    post.RootID,
+		QuoteOf:   post.QuoteOf,
+		Hashtags:  post.Hashtags,
+		Mentioned: mentioned,
+		CIDs:      draft.CIDs(),
+	})
+}
+
+// EditPost replaces the content of msg.Author's live post, keeps the
+// replaced version in the post's history, and emits EventPostEdited.
+func (k Keeper) EditPost(ctx context.Context, msg *types.MsgEditPost) (*types.MsgEditPostResponse, error) {
+	author, err := k.decodeAddress("author", msg.Author)
+	if err != nil {
+		return nil, err
+	}
+	draft, err := k.prepareContent(ctx, msg.Text, msg.BodyCID, msg.Attachments)
+	if err != nil {
+		return nil, err
+	}
+
+	if err := k.requireProfile(ctx, "author", author); err != nil {
+		return nil, err
+	}
+	post, err := k.ownPost(ctx, author, msg.PostID, "edit")
+	if err != nil {
+		return nil, err
+	}
+	if err := requireContent(draft.PostContent, post.QuoteOf); err != nil {
+		return nil, err
+	}
+	current := post.Content()
+	if draft.SameAs(current) {
+		return nil, errorsmod.Wrapf(types.ErrNoChanges, "post %d already has this text, body_cid and attachments", post.ID)
+	}
+	mentions, err := k.resolveMentions(ctx, draft.handles)
+	if err != nil {
+		return nil, err
+	}
+	currentHash, err := current.Hash()
+	if err != nil {
+		return nil, err
+	}
+	draft.PreviousVersion = currentHash
+	newHash, err := draft.Hash()
+	if err != nil {
+		return nil, err
+	}
+
+	replaced := types.PostVersion{
+		PostID:      post.ID,
+		Version:     post.Version,
+		Content:     current,
+		ContentHash: currentHash,
+		Height:      post.CreatedHeight,
+		Time:        post.CreatedAt,
+	}
+	if post.Version > 0 && post.EditedAt != nil {
+		replaced.Height, replaced.Time = post.EditedHeight, *post.EditedAt
+	}
+	if err := k.Versions.Set(ctx, collections.Join(post.ID, post.Version), replaced); err != nil {
+		return nil, err
+	}
+	if err := k.replaceHashtags(ctx, post.ID, post.Hashtags, draft.hashtags); err != nil {
+		return nil, err
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	editedAt := sdkCtx.BlockTime()
+	post.Text, post.BodyCID, post.Attachments = draft.Text, draft.BodyCID, draft.Attachments
+	post.Hashtags, post.Mentions = draft.hashtags, mentions
+	post.Version++
+	post.EditedHeight, post.EditedAt = sdkCtx.BlockHeight(), &editedAt
+	post.PreviousVersion = currentHash
+	if err := k.Posts.Set(ctx, post.ID, post); err != nil {
+		return nil, err
+	}
+	if err := k.afterPostWritten(ctx, author, post.ID, newHash); err != nil {
+		return nil, err
+	}
+
+	return &types.MsgEditPostResponse{Version: post.Version, ContentHash: newHash}, sdkCtx.EventManager().EmitTypedEvent(&types.EventPostEdited{
+		ID:              post.ID,
+		Author:          post.Author,
+		Version:         post.Version,
+		ContentHash:     newHash,
+		PreviousVersion: currentHash,
+		CIDs:            draft.CIDs(),
+	})
+}
+
+// DeletePost turns msg.Author's post into a tombstone: its content,
+// hashtags, mentions and history go; its id, author, place in the thread
+// and reactions stay. It emits EventPostDeleted.
+func (k Keeper) DeletePost(ctx context.Context, msg *types.MsgDeletePost) (*types.MsgDeletePostResponse, error) {
+	author, err := k.decodeAddress("author", msg.Author)
+	if err != nil {
+		return nil, err
+	}
+
+	post, err := k.ownPost(ctx, author, msg.PostID, "delete")
+	if err != nil {
+		return nil, err
+	}
+	// An author who deleted their profile may still delete posts; there is
+	// then no posts counter to decrement.
+	hasProfile, err := k.profiles.HasProfile(ctx, author)
+	if err != nil {
+		return nil, err
+	}
+
+	if err := k.PostsByAuthor.Remove(ctx, collections.Join(author, post.ID)); err != nil {
+		return nil, err
+	}
+	if err := k.replaceHashtags(ctx, post.ID, post.Hashtags, nil); err != nil {
+		return nil, err
+	}
+	if err := k.Versions.Clear(ctx, collections.NewPrefixedPairRange[uint64, uint32](post.ID)); err != nil {
+		return nil, err
+	}
+	if post.ReplyTo != 0 {
+		if err := k.adjustCounters(ctx, post.ReplyTo, func(c *types.PostCounters) { c.Replies = addDelta(c.Replies, -1) }); err != nil {
+			return nil, err
+		}
+	}
+	if post.QuoteOf != 0 {
+		if err := k.adjustCounters(ctx, post.QuoteOf, func(c *types.PostCounters) { c.Quotes = addDelta(c.Quotes, -1) }); err != nil {
+			return nil, err
+		}
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	deletedAt := sdkCtx.BlockTime()
+	post.Text, post.BodyCID, post.Attachments = "", "", nil
+	post.Hashtags, post.Mentions, post.PreviousVersion = nil, nil, nil
+	post.Deleted, post.DeletedHeight, post.DeletedAt = true, sdkCtx.BlockHeight(), &deletedAt
+	if err := k.Posts.Set(ctx, post.ID, post); err != nil {
+		return nil, err
+	}
+	if hasProfile {
+		if err := k.profiles.AdjustPostsCount(ctx, author, -1); err != nil {
+			return nil, err
+		}
+	}
+
+	return &types.MsgDeletePostResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventPostDeleted{ID: post.ID, Author: post.Author})
+}
+
+// ownPost returns post id for an edit or delete by author, refusing a
+// missing post, someone else's post, and a deleted post.
+func (k Keeper) ownPost(ctx context.Context, author []byte, id uint64, action string) (types.Post, error) {
+	post, err := k.GetPost(ctx, id)
+	if err != nil {
+		return post, err
+	}
+	postAuthor, err := k.addressCodec.StringToBytes(post.Author)
+	if err != nil {
+		return post, err
+	}
+	if !bytes.Equal(postAuthor, author) {
+		return post, errorsmod.Wrapf(types.ErrNotAuthor, "cannot %s post %d: it belongs to %s", action, id, post.Author)
+	}
+	if post.Deleted {
+		return post, errorsmod.Wrapf(types.ErrPostDeleted, "cannot %s post %d", action, id)
+	}
+	return post, nil
+}
 
 // nextID draws the next id from seq. Ids start at 1 because 0 means "none"
 // in reply_to and quote_of; genesis sets the sequences to 1, and this skips
@@ -117,28 +389,6 @@ func (k Keeper) RebuildLatestPosts(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// resolveMentions keeps the handles that name a profile, in order. A handle
-// nobody holds stays plain text: mentioning is not a promise that the
-// handle exists, and refusing the post would make a typo fatal.
-func (k Keeper) resolveMentions(ctx context.Context, handles []string) ([]types.Mention, error) {
-	var out []types.Mention
-	for _, h := range handles {
-		addr, err := k.profiles.AddressByHandle(ctx, h)
-		if err != nil {
-			return nil, err
-		}
-		if addr == nil {
-			continue
-		}
-		s, err := k.addressCodec.BytesToString(addr)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, types.Mention{Handle: h, Address: s})
-	}
-	return out, nil
 }
 
 func contains(list []string, s string) bool {
