@@ -87,6 +87,10 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	"github.com/socialchain/socialchain/internal/addresscodec"
+	"github.com/socialchain/socialchain/x/messages"
+	messagesabci "github.com/socialchain/socialchain/x/messages/abci"
+	messageskeeper "github.com/socialchain/socialchain/x/messages/keeper"
+	messagestypes "github.com/socialchain/socialchain/x/messages/types"
 	"github.com/socialchain/socialchain/x/posts"
 	postskeeper "github.com/socialchain/socialchain/x/posts/keeper"
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
@@ -152,10 +156,15 @@ type SocialApp struct {
 
 	ProfilesKeeper profileskeeper.Keeper
 	PostsKeeper    postskeeper.Keeper
+	// MessagesKeeper holds the message lane's receipts and allowances.
+	MessagesKeeper messageskeeper.Keeper
 	// SettlementKeeper holds checkpoints for the L1.
 	SettlementKeeper settlementkeeper.Keeper
 
 	settlementABCI *settlementabci.Handler
+	messagesABCI   *messagesabci.Handler
+	lane           *messageskeeper.Lane
+	laneGossip     *laneGossip
 	content        *contentService
 	relayer        relayerStatus
 
@@ -202,7 +211,7 @@ func NewSocialApp(
 		minttypes.StoreKey, distrtypes.StoreKey, slashingtypes.StoreKey,
 		govtypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
 		feegrant.StoreKey, evidencetypes.StoreKey, authzkeeper.StoreKey,
-		profilestypes.StoreKey, poststypes.StoreKey, settlementtypes.StoreKey,
+		profilestypes.StoreKey, poststypes.StoreKey, messagestypes.StoreKey, settlementtypes.StoreKey,
 	)
 
 	// Sequential by default; app.toml's block-executor = "block-stm" turns
@@ -221,7 +230,10 @@ func NewSocialApp(
 	content := newContentService(logger.With("module", "content"), announceQueueSize)
 	// Pin-on-commit listens to finalized blocks. This replaces listeners
 	// from app.toml's [streaming] section, which socialchain does not use.
-	bApp.SetStreamingManager(storetypes.StreamingManager{ABCIListeners: []storetypes.ABCIListener{content}})
+	// The lane listener must run on every node: it takes committed messages
+	// out of the pool. It is wired below, once the lane exists.
+	var lanes laneListener
+	bApp.SetStreamingManager(storetypes.StreamingManager{ABCIListeners: []storetypes.ABCIListener{content, &lanes}})
 
 	app := &SocialApp{
 		BaseApp:           bApp,
@@ -308,6 +320,15 @@ func NewSocialApp(
 		appCodec, runtime.NewKVStoreService(keys[poststypes.StoreKey]), accCodec, authority, app.ProfilesKeeper,
 	)
 
+	app.MessagesKeeper = messageskeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[messagestypes.StoreKey]), accCodec, authority,
+		app.PostsKeeper, app.ProfilesKeeper, app.BankKeeper, authtypes.FeeCollectorName,
+	)
+	lanePool := openLanePool(cast.ToString(appOpts.Get(flags.FlagHome)), bApp.ChainID())
+	app.lane = messageskeeper.NewLane(app.MessagesKeeper, lanePool, nil)
+	app.messagesABCI = messagesabci.NewHandler(app.MessagesKeeper, lanePool, logger)
+	lanes.handler = app.messagesABCI
+
 	app.SettlementKeeper = settlementkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]), accCodec, valCodec, app.StakingKeeper, authority,
 	)
@@ -333,6 +354,7 @@ func NewSocialApp(
 		consensus.NewAppModule(appCodec, app.ConsensusParamsKeeper),
 		profiles.NewAppModule(appCodec, app.ProfilesKeeper),
 		posts.NewAppModule(appCodec, app.PostsKeeper),
+		messages.NewAppModule(appCodec, app.MessagesKeeper, app.lane, nil),
 		settlement.NewAppModule(appCodec, app.SettlementKeeper, valCodec),
 	)
 
@@ -366,7 +388,7 @@ func NewSocialApp(
 		authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName, stakingtypes.ModuleName,
 		slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName, genutiltypes.ModuleName,
 		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,
-		profilestypes.ModuleName, poststypes.ModuleName, settlementtypes.ModuleName, consensustypes.ModuleName,
+		profilestypes.ModuleName, poststypes.ModuleName, messagestypes.ModuleName, settlementtypes.ModuleName, consensustypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(append([]string{consensustypes.ModuleName}, genesisOrder[:len(genesisOrder)-1]...)...)
@@ -441,8 +463,9 @@ func (app *SocialApp) setSettlementHandlers(logger log.Logger, homePath string) 
 	proposals := baseapp.NewDefaultProposalHandler(app.Mempool(), app)
 	app.SetExtendVoteHandler(app.settlementABCI.ExtendVote())
 	app.SetVerifyVoteExtensionHandler(app.settlementABCI.VerifyVoteExtension())
-	app.SetPrepareProposal(app.settlementABCI.PrepareProposal(proposals.PrepareProposalHandler()))
-	app.SetProcessProposal(app.settlementABCI.ProcessProposal(proposals.ProcessProposalHandler()))
+	// Block layout: checkpoint signatures, then the lane batch, then txs.
+	app.SetPrepareProposal(app.settlementABCI.PrepareProposal(app.messagesABCI.PrepareProposal(proposals.PrepareProposalHandler())))
+	app.SetProcessProposal(app.settlementABCI.ProcessProposal(app.messagesABCI.ProcessProposal(proposals.ProcessProposalHandler())))
 }
 
 func (app *SocialApp) setPostHandler() {
@@ -456,13 +479,22 @@ func (app *SocialApp) setPostHandler() {
 // Name returns the application's name.
 func (app *SocialApp) Name() string { return app.BaseApp.Name() }
 
-// PreBlocker runs the modules' pre-blockers (upgrades first).
+// PreBlocker runs the modules' pre-blockers (upgrades first), stores the
+// block's checkpoint signatures and applies its lane messages, before the
+// block's transactions.
 func (app *SocialApp) PreBlocker(ctx sdk.Context, req *abci.RequestFinalizeBlock) (*sdk.ResponsePreBlock, error) {
 	res, err := app.ModuleManager.PreBlock(ctx)
 	if err != nil {
 		return res, err
 	}
-	return res, app.settlementABCI.PreBlock(ctx, req)
+	if err := app.settlementABCI.PreBlock(ctx, req); err != nil {
+		return res, err
+	}
+	_, rest, err := settlementabci.SplitInjected(req.Txs)
+	if err != nil {
+		return res, nil // ProcessProposal rejected such a block; nothing to apply
+	}
+	return res, app.messagesABCI.PreBlock(ctx, rest)
 }
 
 // BeginBlocker runs the modules' begin-blockers.

@@ -77,14 +77,8 @@ func (app *SocialApp) AttachContentNode(node *p2p.Node) error {
 		return err
 	}
 	app.content.attach(node, api)
+	app.attachLaneGossip(node)
 	return nil
-}
-
-// Close stops the content service's announcer, then closes the BaseApp's
-// stores.
-func (app *SocialApp) Close() error {
-	app.content.close()
-	return app.BaseApp.Close()
 }
 
 // attach serves api and sends block content to peer, with an announcer of

@@ -80,6 +80,7 @@ type gossip struct {
 	ps     *pubsub.PubSub
 	topics map[types.AnnouncementKind]*pubsub.Topic
 	subs   []*pubsub.Subscription
+	lane   *laneGossip
 
 	authors *peerLimiter // per signing peer
 	relays  *peerLimiter // per forwarding peer
@@ -127,10 +128,17 @@ func newGossip(n *Node) (*gossip, error) {
 		g.subs = append(g.subs, sub)
 		n.goroutine(func() { g.read(sub) })
 	}
+	if err := g.joinLane(); err != nil {
+		g.close()
+		return nil, err
+	}
 	return g, nil
 }
 
 func (g *gossip) close() {
+	if g.lane != nil {
+		g.lane.close()
+	}
 	for _, s := range g.subs {
 		s.Cancel()
 	}

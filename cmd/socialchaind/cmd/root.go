@@ -31,6 +31,7 @@ import (
 
 	"github.com/socialchain/socialchain/app"
 	"github.com/socialchain/socialchain/internal/ed25519hd"
+	messagescli "github.com/socialchain/socialchain/x/messages/client/cli"
 )
 
 // NewRootCmd returns the socialchaind root command with every subcommand.
@@ -116,6 +117,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 		P2PCmd(),
 		SettlementCmd(),
 		LoadtestCmd(),
+		messagescli.NewMessagesCmd(),
 	)
 
 	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{

@@ -1,0 +1,110 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/socialchain/socialchain/x/messages/types"
+)
+
+// ApplyBatch applies a block's lane messages in order, each on its own
+// branch of ctx: a message that passes every rule writes its action, one
+// that fails writes nothing but its receipt. Every message counts against
+// its author's allowance. A message that already has a receipt is skipped,
+// so a proposer cannot replay one. Order, ids and receipts follow from the
+// batch alone, so every node computes the same state.
+func (k Keeper) ApplyBatch(ctx sdk.Context, msgs []*types.Message) error {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	period := currentPeriod(ctx, params)
+	for i, m := range msgs {
+		if _, found, err := k.Receipt(ctx, m.Hash); err != nil {
+			return err
+		} else if found {
+			continue
+		}
+		name, _ := m.Body.KindInfo()
+		receipt := types.Receipt{
+			Hash:        m.Hash[:],
+			Author:      m.Body.Author,
+			Kind:        name,
+			Status:      types.StatusIncluded,
+			Height:      ctx.BlockHeight(),
+			Index:       uint32(i),
+			ExpiresAtMs: m.Body.TimestampMs + int64(params.TimestampWindowSeconds)*1000,
+		}
+		branch, write := ctx.CacheContext()
+		author, err := k.CheckMessage(branch, params, m, 0)
+		var outcome Outcome
+		if err == nil {
+			outcome, err = k.Execute(branch, m)
+		}
+		if err != nil {
+			codespace, code, _ := errorsmod.ABCIInfo(err, false)
+			receipt.Status, receipt.Codespace, receipt.Code, receipt.Error = types.StatusFailed, codespace, code, err.Error()
+		} else {
+			write()
+			receipt.PostID, receipt.ReactionID = outcome.PostID, outcome.ReactionID
+		}
+		if author != nil {
+			if err := k.countUsage(ctx, author, period); err != nil {
+				return err
+			}
+		}
+		if err := k.setReceipt(ctx, receipt); err != nil {
+			return err
+		}
+		if err := ctx.EventManager().EmitTypedEvent(&types.EventMessageApplied{
+			Hash: m.Hash.String(), Author: receipt.Author, Kind: name, Status: receipt.Status, Error: receipt.Error,
+		}); err != nil {
+			return err
+		}
+	}
+	return k.PruneReceipts(ctx)
+}
+
+func (k Keeper) countUsage(ctx context.Context, author sdk.AccAddress, period uint64) error {
+	used, err := k.usedInPeriod(ctx, author, period)
+	if err != nil {
+		return err
+	}
+	return k.Usage.Set(ctx, author, types.Usage{Period: period, Count: used + 1})
+}
+
+func (k Keeper) setReceipt(ctx context.Context, r types.Receipt) error {
+	if err := k.Receipts.Set(ctx, r.Hash, r); err != nil {
+		return err
+	}
+	return k.ReceiptExpiry.Set(ctx, collections.Join(r.ExpiresAtMs, r.Hash))
+}
+
+// PruneReceipts deletes the receipts whose window closed before the block
+// time: a message that old is refused by its timestamp, so its hash no
+// longer needs remembering.
+func (k Keeper) PruneReceipts(ctx sdk.Context) error {
+	now := ctx.BlockTime().UnixMilli()
+	rng := new(collections.Range[collections.Pair[int64, []byte]]).EndExclusive(collections.Join(now, []byte{}))
+	iter, err := k.ReceiptExpiry.Iterate(ctx, rng)
+	if err != nil {
+		return err
+	}
+	keys, err := iter.Keys()
+	if err != nil {
+		return err
+	}
+	for _, key := range keys {
+		if err := k.Receipts.Remove(ctx, key.K2()); err != nil {
+			return err
+		}
+		if err := k.ReceiptExpiry.Remove(ctx, key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
