@@ -165,6 +165,7 @@ type SocialApp struct {
 	messagesABCI   *messagesabci.Handler
 	lane           *messageskeeper.Lane
 	laneGossip     *laneGossip
+	settled        l1Settlement
 	content        *contentService
 	relayer        relayerStatus
 
@@ -328,6 +329,7 @@ func NewSocialApp(
 	app.lane = messageskeeper.NewLane(app.MessagesKeeper, lanePool, nil)
 	app.messagesABCI = messagesabci.NewHandler(app.MessagesKeeper, lanePool, logger)
 	lanes.handler = app.messagesABCI
+	app.settled.app = app
 
 	app.SettlementKeeper = settlementkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]), accCodec, valCodec, app.StakingKeeper, authority,
@@ -354,7 +356,7 @@ func NewSocialApp(
 		consensus.NewAppModule(appCodec, app.ConsensusParamsKeeper),
 		profiles.NewAppModule(appCodec, app.ProfilesKeeper),
 		posts.NewAppModule(appCodec, app.PostsKeeper),
-		messages.NewAppModule(appCodec, app.MessagesKeeper, app.lane, nil),
+		messages.NewAppModule(appCodec, app.MessagesKeeper, app.lane, &app.settled),
 		settlement.NewAppModule(appCodec, app.SettlementKeeper, valCodec),
 	)
 

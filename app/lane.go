@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
@@ -202,3 +203,53 @@ func (app *SocialApp) LanePool() *messagespool.Pool { return app.lane.Pool() }
 
 // LaneHandler returns the lane's proposal handler.
 func (app *SocialApp) LaneHandler() *messagesabci.Handler { return app.messagesABCI }
+
+// l1Settlement tells the lane's status query which checkpoint on the L1
+// covers a height. What the L1 holds comes from this node's relayer (none:
+// nothing reads as settled); which heights a checkpoint covers comes from
+// the chain's checkpoints.
+type l1Settlement struct {
+	app *SocialApp
+	// lastOnL1 returns the newest checkpoint number the L1 holds.
+	lastOnL1 atomic.Pointer[func() uint64]
+}
+
+var _ messageskeeper.SettlementView = (*l1Settlement)(nil)
+
+// SetL1LastCheckpoint installs the relayer's reading of the newest
+// checkpoint on the L1, which makes included lane messages settle.
+func (app *SocialApp) SetL1LastCheckpoint(f func() uint64) { app.settled.lastOnL1.Store(&f) }
+
+// SettledCheckpoint returns the first checkpoint on the L1 whose height is
+// at or after height: its app hash covers every state written by then.
+func (s *l1Settlement) SettledCheckpoint(ctx context.Context, height int64) (uint64, bool) {
+	f := s.lastOnL1.Load()
+	if f == nil {
+		return 0, false
+	}
+	last := (*f)()
+	if last == 0 {
+		return 0, false
+	}
+	heightOf := func(n uint64) (int64, bool) {
+		cp, err := s.app.SettlementKeeper.GetCheckpoint(ctx, n)
+		if err != nil {
+			return 0, false
+		}
+		return cp.Checkpoint.Height, true
+	}
+	if h, ok := heightOf(last); !ok || h < height {
+		return 0, false
+	}
+	// Checkpoint heights grow with their numbers: binary search.
+	lo, hi := uint64(1), last
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if h, ok := heightOf(mid); ok && h >= height {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo, true
+}

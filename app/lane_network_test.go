@@ -111,7 +111,9 @@ func post(text string) messagestypes.Kind {
 	return &messagestypes.MessageBody_CreatePost{CreatePost: &messagestypes.CreatePost{Text: text}}
 }
 
-func (ln *laneNet) lane() messagestypes.LaneClient { return messagestypes.NewLaneClient(ln.val.ClientCtx) }
+func (ln *laneNet) lane() messagestypes.LaneClient {
+	return messagestypes.NewLaneClient(ln.val.ClientCtx)
+}
 
 func (ln *laneNet) status(hash string) *messagestypes.QueryMessageResponse {
 	res, err := messagestypes.NewQueryClient(ln.val.ClientCtx).Message(context.Background(), &messagestypes.QueryMessageRequest{Hash: hash})

@@ -388,6 +388,7 @@ func startEmbeddedRelayer(svrCtx *server.Context, ctx context.Context, g *errgro
 		}
 		if a := startedApp.Load(); a != nil {
 			a.SetRelayerStatus(func() any { return r.Status() })
+			a.SetL1LastCheckpoint(func() uint64 { return r.Status().LastCheckpoint })
 		}
 		// Run returns only when misconfigured, e.g. the contract is not
 		// deployed yet: the node keeps trying, as an operator would.

@@ -60,11 +60,8 @@ func (k Keeper) ApplyBatch(ctx sdk.Context, msgs []*types.Message) error {
 		if err := k.setReceipt(ctx, receipt); err != nil {
 			return err
 		}
-		if err := ctx.EventManager().EmitTypedEvent(&types.EventMessageApplied{
-			Hash: m.Hash.String(), Author: receipt.Author, Kind: name, Status: receipt.Status, Error: receipt.Error,
-		}); err != nil {
-			return err
-		}
+		ev := types.EventMessageApplied{Hash: m.Hash.String(), Author: receipt.Author, Kind: name, Status: receipt.Status, Error: receipt.Error}
+		ctx.EventManager().EmitEvent(sdk.Event(ev.ABCIEvent()))
 	}
 	return k.PruneReceipts(ctx)
 }

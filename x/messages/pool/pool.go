@@ -260,4 +260,3 @@ func (p *Pool) compact() {
 	}
 	p.queue, p.removed = live, 0
 }
-

@@ -195,7 +195,7 @@ func FuzzDecode(f *testing.F) {
 func TestParamsValidate(t *testing.T) {
 	require.NoError(t, types.DefaultParams().Validate())
 	cases := map[string]func(*types.Params){
-		"max_message_bytes below 256 is refused":        func(p *types.Params) { p.MaxMessageBytes = 255 },
+		"max_message_bytes below 256 is refused":         func(p *types.Params) { p.MaxMessageBytes = 255 },
 		"max_message_bytes above the ceiling is refused": func(p *types.Params) { p.MaxMessageBytes = types.MessageBytesCeiling + 1 },
 		"zero messages per block is refused":             func(p *types.Params) { p.MaxMessagesPerBlock = 0 },
 		"a window under 10 s is refused":                 func(p *types.Params) { p.TimestampWindowSeconds = 9 },
