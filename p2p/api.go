@@ -286,6 +286,8 @@ type NodeInfo struct {
 	PinPolicy   PinPolicy  `json:"pin_policy"`
 	MaxBlobSize int64      `json:"max_blob_size"`
 	Gossip      Stats      `json:"gossip"`
+	// Lane counts the lane message bundles gossiped and what came of them.
+	Lane LaneStats `json:"lane"`
 }
 
 // PeerJSON is a connected peer in NodeInfo.
@@ -303,6 +305,7 @@ func (a *ContentAPI) nodeInfo(w http.ResponseWriter, _ *http.Request) {
 		PinPolicy:   n.cfg.PinPolicy,
 		MaxBlobSize: n.cfg.MaxBlobSize,
 		Gossip:      n.Stats(),
+		Lane:        n.LaneStats(),
 	}
 	for _, m := range n.P2PAddrs() {
 		info.Addrs = append(info.Addrs, m.String())
