@@ -11,7 +11,7 @@ LDFLAGS     := -X github.com/cosmos/cosmos-sdk/version.Name=socialchain \
 GO_TEST     := go test -count=1
 LOCALNET_N  ?= 4
 
-.PHONY: help build install dev test test-unit test-e2e lint proto-gen ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-localnet bench-keeper openapi clean
+.PHONY: help build install dev test test-unit test-e2e test-flakes bench-lane-keeper lint proto-gen ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-localnet bench-keeper openapi clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -81,6 +81,13 @@ BENCH_POSTS ?= 10000|100000|1000000
 bench-keeper: ## keeper benchmarks on on-disk fixtures of BENCH_POSTS posts (the first run builds them into .cache/, ~30 min for 1M)
 	$(GO_TEST) -run '^$$' -bench '/posts=($(BENCH_POSTS))$$' -benchtime 3s -timeout 120m ./x/posts/keeper/
 	$(GO_TEST) -run '^$$' -bench 'BenchmarkFollow' -benchtime 3s ./x/profiles/keeper/
+
+N ?= 5
+test-flakes: build ## run the process-level suite N times (default 5) and list every test that failed in any run; not part of `make test`
+	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/test-flakes.sh $(N)
+
+bench-lane-keeper: ## Go benchmarks of the lane's block work, submit check and batch signature verification
+	$(GO_TEST) -run '^$$' -bench 'ApplyBatch|Validate|VerifySignatures' -benchtime 5000x ./x/messages/keeper/
 
 clean:
 	rm -rf $(BUILD_DIR)
