@@ -2,7 +2,7 @@
 # ts-protogen.sh generates the TypeScript codec of clients/ts from proto/
 # without network access:
 #
-#   clients/ts/src/generated/socialchain/{profiles,posts,settlement}/v1/*.ts
+#   clients/ts/src/generated/socialchain/{profiles,posts,messages,settlement}/v1/*.ts
 #   clients/ts/src/generated/<imports>/*.ts   the cosmos, gogoproto, google
 #                                             files they import
 #
@@ -12,6 +12,8 @@
 # uint64 fields are bigint, like cosmjs-types, and every message has the
 # encode/decode/fromPartial that a cosmjs Registry needs. The output directory
 # is replaced wholesale, so running this twice yields the same tree.
+# Every package a client sends or reads is generated; socialchain.p2p.v1 is
+# left out: it is the node-to-node gossip format, which no client speaks.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,6 +57,7 @@ echo "Generating TypeScript codec"
 (cd "$work" && buf generate --template buf.gen.ts.yaml \
 	--path proto/socialchain/profiles \
 	--path proto/socialchain/posts \
+	--path proto/socialchain/messages \
 	--path proto/socialchain/settlement \
 	-o .)
 

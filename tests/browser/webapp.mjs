@@ -3,11 +3,13 @@
 // generates a key (which has no on-chain account yet) and forgets it,
 // pastes a funded account's recovery phrase, creates the profile, posts
 // with an uploaded image, sees the post in the timeline, replies in the
-// thread view, opens the profile page, and follows the CLI poster to fill
-// the following timeline. Saves
-// ARTIFACT_DIR/webapp-timeline.png. Run by tests/e2e/webapp_test.go, which
-// starts the dev chain and prepares the accounts; exits non-zero with the
-// failing step on any failure.
+// thread view, opens the profile page, follows the CLI poster to fill
+// the following timeline, then enables fast posting (an app key registered
+// with one tx) and posts through the message lane: pending, then included,
+// then in the timeline, without a transaction. Saves
+// ARTIFACT_DIR/webapp-timeline.png and webapp-lane.png. Run by
+// tests/e2e/webapp_test.go, which starts the dev chain and prepares the
+// accounts; exits non-zero with the failing step on any failure.
 //
 // Env: APP_URL (http://127.0.0.1:1317/app/), MNEMONIC (funded, no profile),
 // HANDLE (the profile to create), SEED_TEXT and SEED_ALT (the CLI post and
@@ -74,6 +76,7 @@ const timelinePosts = page.getByRole('list', { name: 'Newest posts' }).locator('
 // A 2×2 PNG for the composer's image upload.
 const tinyPNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
 const postText = `hello from headless chromium ${Date.now()} #webapp`;
+const laneText = `posted through the lane ${Date.now()} #fast`;
 
 try {
   await step('the global timeline shows the CLI post and its image', async () => {
@@ -189,6 +192,46 @@ try {
     await page.getByRole('link', { name: 'Following', exact: true }).click();
     await page.getByRole('list', { name: 'Posts from accounts you follow' })
       .locator('article.post').filter({ hasText: seedText }).waitFor();
+  });
+
+  await step('fast posting registers an app key and posts through the lane', async () => {
+    await page.getByRole('link', { name: 'Global', exact: true }).click();
+    await page.getByRole('button', { name: 'Enable fast posting' }).click();
+    await status.filter({ hasText: /Fast posting is on: app key registered in block \d+/ }).waitFor();
+    await page.getByText('Fast posting is on: posts are signed in this page').waitFor();
+    const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem('socialchain.appkey')));
+    assert.match(stored.seed, /^[0-9a-f]{64}$/, 'the app key is in sessionStorage');
+    assert.match(stored.publicKey, /^[0-9a-f]{64}$/);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).length), 0, 'nothing is written to localStorage');
+
+    // Every status line, to see "pending" even if the block follows at once.
+    await page.evaluate(() => {
+      const el = document.getElementById('status');
+      window.statusLines = [];
+      new MutationObserver(() => window.statusLines.push(el.textContent))
+        .observe(el, { childList: true, characterData: true, subtree: true });
+    });
+    const sent = [];
+    const onRequest = (req) => {
+      if (req.method() === 'POST') sent.push(new URL(req.url()).pathname);
+    };
+    page.on('request', onRequest);
+    const box = page.getByRole('textbox', { name: 'New post' });
+    await box.fill(laneText);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await status.filter({ hasText: /Post included in block \d+/ }).waitFor();
+    page.off('request', onRequest);
+    assert.deepEqual(sent, ['/socialchain/messages/v1/messages'], 'one lane message and no transaction');
+    const lines = await page.evaluate(() => window.statusLines);
+    const pending = lines.findIndex((l) => l.startsWith('Post pending: accepted by the node'));
+    const included = lines.findIndex((l) => /^Post included in block \d+/.test(l));
+    assert.ok(pending >= 0 && pending < included, `status lines: ${JSON.stringify(lines)}`);
+    const mine = timelinePosts.filter({ hasText: laneText });
+    await mine.waitFor();
+    assert.equal(await timelinePosts.first().textContent().then((t) => t.includes(laneText)), true,
+      'the lane post is the newest');
+    await mine.getByRole('link', { name: '#fast' }).waitFor();
+    await page.screenshot({ path: path.join(artifactDir, 'webapp-lane.png'), fullPage: true });
   });
 } catch (err) {
   await page.screenshot({ path: path.join(artifactDir, 'webapp-failure.png'), fullPage: true }).catch(() => {});

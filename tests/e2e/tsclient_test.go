@@ -20,8 +20,11 @@ import (
 
 // TestTypeScriptClient runs the npm tests of clients/ts against a fresh dev
 // chain: the cosmjs client library (profiles, posts, follows, reactions, the
-// REST feed, new posts over the websocket, a refused tx), its quickstart
-// example, and the committed browser bundle web/app/social.js, after
+// REST feed, new posts over the websocket, a refused tx), the message lane
+// (an app key added and revoked, posts, a reply, a follow and a batch
+// through the lane read back over REST, refused messages with their
+// codespace and code), the quickstart and lane examples, the lane's test
+// vector, and the committed browser bundle web/app/social.js, after
 // checking that the bundle is current.
 func TestTypeScriptClient(t *testing.T) {
 	npm, err := exec.LookPath("npm")

@@ -25,7 +25,8 @@ import (
 // dev chain: the page at /app/ shows a post made with the CLI (and its image
 // from /ipfs/), then, with the recovery phrase of a fresh account that only
 // has coins, creates the profile, posts with an uploaded image, replies,
-// opens the profile page and follows the CLI poster.
+// opens the profile page, follows the CLI poster, and turns on fast posting
+// to post through the message lane with an app key generated in the page.
 // The chain is checked afterwards for what the page signed. Needs node (18+)
 // and Chromium (CHROMIUM_BIN, default /usr/bin/chromium); installs the
 // script's npm dependencies with `npm ci` when they are missing. The
@@ -92,7 +93,8 @@ func TestWebApp(t *testing.T) {
 	require.NoError(t, err)
 	require.Positive(t, st.Size())
 
-	// What the page signed is on chain: its profile, a post and a reply.
+	// What the page signed is on chain: its profile, a post, a reply, the
+	// app key and the post made through the lane.
 	var profile struct {
 		Profile struct {
 			Owner      string `json:"owner"`
@@ -101,11 +103,21 @@ func TestWebApp(t *testing.T) {
 	}
 	getJSON(t, devRESTURL+"/socialchain/profiles/v1/handles/"+handle, &profile)
 	require.Equal(t, key.Address, profile.Profile.Owner)
-	require.Equal(t, "2", profile.Profile.PostsCount)
+	require.Equal(t, "3", profile.Profile.PostsCount)
 	var posts restPostList
 	getJSON(t, devRESTURL+"/socialchain/posts/v1/authors/"+key.Address+"/posts", &posts)
-	require.Len(t, posts.Posts, 2)
-	reply, post := posts.Posts[0].Post, posts.Posts[1].Post
+	require.Len(t, posts.Posts, 3)
+	lanePost, reply, post := posts.Posts[0].Post, posts.Posts[1].Post, posts.Posts[2].Post
+	require.Contains(t, lanePost.Text, "posted through the lane")
+	require.Equal(t, []string{"fast"}, lanePost.Hashtags)
+	var appKeys struct {
+		AppKeys []struct {
+			Scopes []string `json:"scopes"`
+		} `json:"app_keys"`
+	}
+	getJSON(t, devRESTURL+"/socialchain/profiles/v1/profiles/"+key.Address+"/app_keys", &appKeys)
+	require.Len(t, appKeys.AppKeys, 1, "the page registered one app key")
+	require.Equal(t, []string{"posts"}, appKeys.AppKeys[0].Scopes)
 	require.Contains(t, post.Text, "hello from headless chromium")
 	require.Equal(t, []string{"webapp"}, post.Hashtags)
 	var full struct {

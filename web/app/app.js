@@ -1,10 +1,17 @@
 // socialchain web app: hash-routed views over this node's REST API, and a
 // composer that signs in the page with window.Social (social.js). The
 // recovery phrase lives in sessionStorage only and is never sent anywhere:
-// social.js signs locally and posts only the signed tx.
+// social.js signs locally and posts only the signed tx. With fast posting
+// on, posts go through the message lane instead, signed by an app key that
+// the page generated, registered with one wallet-signed tx and also keeps
+// in sessionStorage only.
 
 const PAGE_SIZE = 20;
 const KEY_STORAGE = 'socialchain.mnemonic';
+const APP_KEY_STORAGE = 'socialchain.appkey';
+// LANE_SCOPES are what the page's app key may sign: posts and replies, the
+// only lane messages this page sends.
+const LANE_SCOPES = ['posts'];
 const POSTS = '/socialchain/posts/v1';
 const PROFILES = '/socialchain/profiles/v1';
 
@@ -66,7 +73,9 @@ function runes(text) {
 
 // ---------------------------------------------------------------- session
 
-const session = { mnemonic: null, address: null };
+// appKey is the fast-posting key of the account in use: {address, seed,
+// publicKey} (hex), or null when fast posting is off.
+const session = { mnemonic: null, address: null, appKey: null, lane: null };
 
 function signer() {
   return window.Social ?? null;
@@ -77,16 +86,36 @@ async function useMnemonic(mnemonic) {
   const address = await signer().addressFromMnemonic(phrase);
   sessionStorage.setItem(KEY_STORAGE, phrase);
   Object.assign(session, { mnemonic: phrase, address });
+  // An app key serves the account that registered it only.
+  if (session.appKey && session.appKey.address !== address) dropAppKey();
 }
 
 function forgetKey() {
   sessionStorage.removeItem(KEY_STORAGE);
+  dropAppKey();
   Object.assign(session, { mnemonic: null, address: null });
+}
+
+function storeAppKey(appKey) {
+  sessionStorage.setItem(APP_KEY_STORAGE, JSON.stringify(appKey));
+  session.appKey = appKey;
+  session.lane = null;
+}
+
+function dropAppKey() {
+  sessionStorage.removeItem(APP_KEY_STORAGE);
+  Object.assign(session, { appKey: null, lane: null });
 }
 
 async function restoreSession() {
   const phrase = sessionStorage.getItem(KEY_STORAGE);
   if (!phrase || !signer()) return;
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(APP_KEY_STORAGE) ?? 'null');
+    if (stored?.seed && signer().appKeyPublicKey(stored.seed) === stored.publicKey) session.appKey = stored;
+  } catch {
+    sessionStorage.removeItem(APP_KEY_STORAGE);
+  }
   try {
     await useMnemonic(phrase);
   } catch {
@@ -98,6 +127,45 @@ async function restoreSession() {
 // for the block; it rejects with the chain's log when the tx fails.
 async function signAndBroadcast(msgs) {
   return signer().signAndBroadcast(session.mnemonic, msgs);
+}
+
+// lane is the message-lane client of the fast-posting key, or null when
+// fast posting is off.
+function lane() {
+  if (!session.appKey || !signer()?.laneClient) return null;
+  session.lane ??= signer().laneClient(session.appKey.seed, session.appKey.address);
+  return session.lane;
+}
+
+// appKeyUnusable tells a lane refusal that means the key cannot post any
+// more (revoked elsewhere, expired, or without the scope): the page then
+// forgets it and offers fast posting again.
+function appKeyUnusable(err) {
+  return err.codespace === 'profiles' && [25, 28, 29].includes(err.code);
+}
+
+// enableFastPosting generates an app key in the page and registers it with
+// a wallet-signed MsgAddAppKey; from then on posts go through the lane.
+async function enableFastPosting() {
+  const seed = signer().generateAppKey();
+  const publicKey = signer().appKeyPublicKey(seed);
+  setStatus('Registering an app key for fast posting…');
+  const res = await signAndBroadcast([signer().msgAddAppKey(session.address, publicKey, LANE_SCOPES)]);
+  storeAppKey({ address: session.address, seed, publicKey });
+  setStatus(`Fast posting is on: app key registered in block ${res.height}.`);
+}
+
+// disableFastPosting revokes the app key on chain and forgets it.
+async function disableFastPosting() {
+  setStatus('Revoking the fast-posting key…');
+  try {
+    await signAndBroadcast([signer().msgRevokeAppKey(session.address, session.appKey.publicKey)]);
+  } catch (err) {
+    // A key that is gone already is what was asked for.
+    if (!/app key not found/.test(err.message)) throw err;
+  }
+  dropAppKey();
+  setStatus('Fast posting is off: the app key is revoked.');
 }
 
 // ---------------------------------------------------------------- chain data
@@ -283,7 +351,32 @@ async function composer({ replyTo = null, onDone }) {
     return box;
   }
   box.append(await postForm({ replyTo, onDone }));
+  if (!replyTo) box.append(fastPostingNote(onDone));
   return box;
+}
+
+// fastPostingNote offers fast posting, or says it is on.
+function fastPostingNote(onDone) {
+  if (!signer().laneClient) return '';
+  if (session.appKey) {
+    return h('p', { class: 'help lane' }, 'Fast posting is on: posts are signed in this page with an app key and sent without a fee. ',
+      h('a', { href: '#/settings' }, 'Turn it off'), '.');
+  }
+  const button = h('button', { type: 'button' }, 'Enable fast posting');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await enableFastPosting();
+      onDone();
+    } catch (err) {
+      setStatus(`Could not enable fast posting: ${err.message}`, { error: true });
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'note lane' },
+    h('p', {}, 'Post without a fee and without waiting for a transaction: ', button),
+    h('p', { class: 'help' }, 'This signs one transaction that registers an app key generated in this page. ',
+      'The app key may only post for you; it is kept in this tab’s session storage, like your recovery phrase.'));
 }
 
 function noAccountNote(onRetry) {
@@ -387,15 +480,35 @@ async function postForm({ replyTo, onDone }) {
         const blob = await uploadBlob(picked);
         attachments.push({ cid: blob.cid, mimeType: picked.type || 'application/octet-stream', sizeBytes: blob.size, altText: alt.value });
       }
+      const what = replyTo ? 'Reply' : 'Post';
+      const fast = lane();
+      if (fast) {
+        // The lane answers at once (pending); the block follows in about a second.
+        setStatus('Sending through the message lane…');
+        const pending = await fast.post(text.value, { replyTo: replyTo ?? 0, attachments });
+        form.reset();
+        update();
+        setStatus(`${what} pending: accepted by the node, waiting for a block…`);
+        const receipt = await pending.included();
+        setStatus(`${what} included in block ${receipt.height}.`);
+        onDone();
+        return;
+      }
       setStatus('Signing and sending…');
       const post = { text: text.value, attachments };
       if (replyTo) post.replyTo = replyTo;
       const res = await signAndBroadcast([signer().msgCreatePost(session.address, post)]);
       form.reset();
       update();
-      setStatus(`${replyTo ? 'Reply' : 'Post'} published in block ${res.height}.`);
+      setStatus(`${what} published in block ${res.height}.`);
       onDone();
     } catch (err) {
+      if (appKeyUnusable(err)) {
+        dropAppKey();
+        setStatus(`Could not publish: ${err.message}. Fast posting is off; enable it again to get a new app key.`, { error: true });
+        onDone();
+        return;
+      }
       setStatus(`Could not publish: ${err.message}`, { error: true });
     } finally {
       submit.disabled = false;
@@ -550,6 +663,7 @@ async function viewSettings(root) {
       if (form) box.replaceChildren(h('p', {}, 'Your account is on chain and has a profile: ', h('a', { href: `#/u/${session.address}` }, 'view it'), '.'));
       return box;
     }));
+    if (session.appKey) root.append(fastPostingSettings());
     root.append(h('button', {
       type: 'button', class: 'danger', onclick: () => {
         forgetKey();
@@ -588,6 +702,26 @@ async function viewSettings(root) {
     adopt(phrase.value);
   });
   root.append(h('h2', {}, 'Use an existing key'), form);
+}
+
+function fastPostingSettings() {
+  const button = h('button', { type: 'button' }, 'Turn off fast posting');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await disableFastPosting();
+      render();
+    } catch (err) {
+      setStatus(`Could not turn off fast posting: ${err.message}`, { error: true });
+      button.disabled = false;
+    }
+  });
+  return h('section', { 'aria-labelledby': 'fast-posting' },
+    h('h2', { id: 'fast-posting' }, 'Fast posting'),
+    h('p', {}, 'On: posts from this tab go through the message lane, signed by the app key ',
+      h('code', { id: 'app-key' }, session.appKey.publicKey),
+      ` (scopes: ${LANE_SCOPES.join(', ')}). Turning it off revokes the key with a transaction.`),
+    button);
 }
 
 async function adopt(phrase) {

@@ -1,15 +1,18 @@
 // The browser bundle's entry point (web/app/social.js, built by
 // scripts/web-bundle.sh): window.Social signs in the page, so the mnemonic
-// never leaves it, and talks only to the node's REST server. It stays off
-// @cosmjs/stargate and tendermint-rpc to keep the bundle small.
+// and the app key never leave it, and talks only to the node's REST server.
+// It stays off @cosmjs/stargate and tendermint-rpc to keep the bundle small.
 import { encodeSecp256k1Pubkey, type Coin } from "@cosmjs/amino";
 import { Bip39, Random } from "@cosmjs/crypto";
-import { fromBase64, toBase64 } from "@cosmjs/encoding";
+import { fromBase64, fromHex, toBase64 } from "@cosmjs/encoding";
 import { encodePubkey, makeAuthInfoBytes, makeSignDoc, Registry, type EncodeObject } from "@cosmjs/proto-signing";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 
 import { denom, gasMultiplier, walletFromMnemonic } from "./account.js";
+import { AppKey } from "./appkey.js";
 import { socialTypes } from "./codec.js";
+import { LaneClient } from "./lane.js";
+import * as msgs from "./msgs.js";
 import { msgCreatePost, msgCreateProfile, msgFollow, msgReact } from "./msgs.js";
 
 /** BroadcastOptions tune signAndBroadcast. */
@@ -148,6 +151,53 @@ async function restJSON(base: string, method: "GET" | "POST", path: string, body
   return out;
 }
 
+/** generateAppKey returns the hex seed of a new ed25519 app key. */
+export function generateAppKey(): string {
+  return AppKey.generate().seedHex;
+}
+
+/** appKeyPublicKey returns the hex public key of the app key with hex seed. */
+export function appKeyPublicKey(seedHex: string): string {
+  return AppKey.fromSeed(seedHex).publicKeyHex;
+}
+
+/** msgAddAppKey registers the app key with hex public key on owner's profile, for scopes. */
+export function msgAddAppKey(owner: string, publicKeyHex: string, scopes: string[], expiresAt?: Date): EncodeObject {
+  return msgs.msgAddAppKey(owner, appKeyBytes(publicKeyHex), { scopes, expiresAt });
+}
+
+/** msgRevokeAppKey withdraws the app key with hex public key from owner's profile. */
+export function msgRevokeAppKey(owner: string, publicKeyHex: string): EncodeObject {
+  return msgs.msgRevokeAppKey(owner, appKeyBytes(publicKeyHex));
+}
+
+/** LaneOptions tune laneClient. */
+export interface LaneOptions {
+  /** restUrl is the REST server; default the page's origin. */
+  restUrl?: string;
+  /** chainId defaults to the network the REST server's node reports. */
+  chainId?: string;
+}
+
+/**
+ * laneClient returns a LaneClient that signs lane messages for author with
+ * the app key of hex seed (registered with msgAddAppKey) and submits them
+ * to the REST server: post, react, follow, … resolve when the node accepted
+ * the message, and the result's included() when it is in a block.
+ */
+export function laneClient(seedHex: string, author: string, opts: LaneOptions = {}): LaneClient {
+  const base = opts.restUrl ?? globalThis.location.origin;
+  return new LaneClient(base, { author, appKey: AppKey.fromSeed(seedHex), chainId: opts.chainId });
+}
+
+function appKeyBytes(publicKeyHex: string): Uint8Array {
+  const b = fromHex(publicKeyHex);
+  if (b.length !== 32) {
+    throw new Error(`app key: ${b.length} bytes, want 32`);
+  }
+  return b;
+}
+
 /** Social is the API the bundle sets as window.Social. */
 export const Social = {
   generateMnemonic,
@@ -157,6 +207,11 @@ export const Social = {
   msgCreatePost,
   msgFollow,
   msgReact,
+  generateAppKey,
+  appKeyPublicKey,
+  msgAddAppKey,
+  msgRevokeAppKey,
+  laneClient,
 };
 
 (globalThis as unknown as { Social: typeof Social }).Social = Social;

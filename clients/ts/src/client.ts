@@ -8,10 +8,13 @@ import { denom, gasMultiplier } from "./account.js";
 import { socialTypes } from "./codec.js";
 import { MsgCreatePostResponse, MsgReactResponse } from "./generated/socialchain/posts/v1/tx.js";
 import {
+  msgAddAppKey,
   msgCreatePost,
   msgCreateProfile,
   msgFollow,
   msgReact,
+  msgRevokeAppKey,
+  type AppKeyFields,
   type PostFields,
   type PostID,
   type ProfileFields,
@@ -89,6 +92,19 @@ export class SocialClient {
   async react(postId: PostID, kind: string): Promise<{ reactionId: bigint; tx: DeliverTxResponse }> {
     const tx = await this.signAndBroadcast([msgReact(this.address, postId, kind)]);
     return { reactionId: MsgReactResponse.decode(firstResponse(tx)).id, tx };
+  }
+
+  /**
+   * addAppKey registers an app key (its 32-byte public key) on this
+   * account's profile with the scopes it may sign in the message lane.
+   */
+  async addAppKey(pubKey: Uint8Array, fields: AppKeyFields): Promise<DeliverTxResponse> {
+    return this.signAndBroadcast([msgAddAppKey(this.address, pubKey, fields)]);
+  }
+
+  /** revokeAppKey deletes an app key of this account's profile; its pending lane messages fail. */
+  async revokeAppKey(pubKey: Uint8Array): Promise<DeliverTxResponse> {
+    return this.signAndBroadcast([msgRevokeAppKey(this.address, pubKey)]);
   }
 
   /** disconnect closes the RPC connection. */

@@ -2,6 +2,7 @@
 // code under generated/ (scripts/ts-protogen.sh).
 import type { GeneratedType } from "@cosmjs/proto-signing";
 
+import * as messagesTx from "./generated/socialchain/messages/v1/tx.js";
 import * as postsTx from "./generated/socialchain/posts/v1/tx.js";
 import * as profilesTx from "./generated/socialchain/profiles/v1/tx.js";
 import * as settlementTx from "./generated/socialchain/settlement/v1/tx.js";
@@ -24,5 +25,6 @@ function msgTypes(mod: TxModule): [string, GeneratedType][] {
 export const socialTypes: ReadonlyArray<[string, GeneratedType]> = [
   ...msgTypes(profilesTx),
   ...msgTypes(postsTx),
+  ...msgTypes(messagesTx),
   ...msgTypes(settlementTx),
 ];

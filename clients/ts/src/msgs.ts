@@ -4,7 +4,12 @@
 import type { EncodeObject } from "@cosmjs/proto-signing";
 
 import { MsgCreatePost, MsgReact } from "./generated/socialchain/posts/v1/tx.js";
-import { MsgCreateProfile, MsgFollow } from "./generated/socialchain/profiles/v1/tx.js";
+import {
+  MsgAddAppKey,
+  MsgCreateProfile,
+  MsgFollow,
+  MsgRevokeAppKey,
+} from "./generated/socialchain/profiles/v1/tx.js";
 
 /** PostID is a post id (uint64 on chain): a bigint, a safe integer or a decimal string. */
 export type PostID = bigint | number | string;
@@ -62,6 +67,8 @@ export const typeUrls = {
   follow: "/socialchain.profiles.v1.MsgFollow",
   createPost: "/socialchain.posts.v1.MsgCreatePost",
   react: "/socialchain.posts.v1.MsgReact",
+  addAppKey: "/socialchain.profiles.v1.MsgAddAppKey",
+  revokeAppKey: "/socialchain.profiles.v1.MsgRevokeAppKey",
 } as const;
 
 /** msgCreateProfile creates the profile of owner and claims its handle. */
@@ -93,4 +100,25 @@ export function msgFollow(follower: string, followee: string): EncodeObject {
 /** msgReact adds user's reaction kind ("like" or an allowed emoji) to a post. */
 export function msgReact(user: string, postId: PostID, kind: string): EncodeObject {
   return { typeUrl: typeUrls.react, value: MsgReact.fromPartial({ user, postId: uint64("postId", postId), kind }) };
+}
+
+/** AppKeyFields are the fields of MsgAddAppKey besides its owner and key. */
+export interface AppKeyFields {
+  /** scopes are the lane message kinds the key may sign: "posts", "reactions", "reposts", "follows". */
+  scopes: readonly string[];
+  /** expiresAt, if set, is the block time from which the key signs nothing. */
+  expiresAt?: Date;
+}
+
+/** msgAddAppKey authorises the 32-byte ed25519 pubKey to sign lane messages for owner's profile. */
+export function msgAddAppKey(owner: string, pubKey: Uint8Array, fields: AppKeyFields): EncodeObject {
+  return {
+    typeUrl: typeUrls.addAppKey,
+    value: MsgAddAppKey.fromPartial({ owner, pubKey, scopes: [...fields.scopes], expiresAt: fields.expiresAt }),
+  };
+}
+
+/** msgRevokeAppKey withdraws an app key of owner's profile. */
+export function msgRevokeAppKey(owner: string, pubKey: Uint8Array): EncodeObject {
+  return { typeUrl: typeUrls.revokeAppKey, value: MsgRevokeAppKey.fromPartial({ owner, pubKey }) };
 }

@@ -8,7 +8,11 @@ import {
   QueryPostsByAuthorResponse,
 } from "./generated/socialchain/posts/v1/query.js";
 import type { PostView } from "./generated/socialchain/posts/v1/types.js";
-import { QueryProfileByHandleResponse, QueryProfileResponse } from "./generated/socialchain/profiles/v1/query.js";
+import {
+  QueryAppKeysResponse,
+  QueryProfileByHandleResponse,
+  QueryProfileResponse,
+} from "./generated/socialchain/profiles/v1/query.js";
 import type { Profile } from "./generated/socialchain/profiles/v1/types.js";
 import { uint64, type PostID } from "./msgs.js";
 
@@ -66,6 +70,11 @@ export class RestClient {
       throw new Error(`profile @${handle}: empty response`);
     }
     return res.profile;
+  }
+
+  /** appKeys is a page of the app keys of address's profile, in public key order, expired ones included. */
+  async appKeys(address: string, page: Page = {}): Promise<QueryAppKeysResponse> {
+    return QueryAppKeysResponse.fromJSON(await this.get(`/socialchain/profiles/v1/profiles/${address}/app_keys`, page));
   }
 
   // get fetches path and returns its JSON body; a non-2xx answer becomes an

@@ -23,6 +23,20 @@ interface SocialAPI {
   msgCreatePost(author: string, fields: { text: string }): { typeUrl: string; value: object };
   msgFollow(follower: string, followee: string): { typeUrl: string; value: object };
   msgReact(user: string, postId: number | string | bigint, kind: string): { typeUrl: string; value: object };
+  generateAppKey(): string;
+  appKeyPublicKey(seedHex: string): string;
+  msgAddAppKey(owner: string, publicKeyHex: string, scopes: string[]): { typeUrl: string; value: object };
+  msgRevokeAppKey(owner: string, publicKeyHex: string): { typeUrl: string; value: object };
+  laneClient(
+    seedHex: string,
+    author: string,
+    opts?: { restUrl?: string; chainId?: string },
+  ): {
+    post(text: string, opts?: { replyTo?: number | string | bigint }): Promise<{
+      hash: string;
+      included(): Promise<{ postId: bigint; height: bigint }>;
+    }>;
+  };
 }
 
 function loadBundle(): SocialAPI {
@@ -89,5 +103,22 @@ describe("web/app/social.js", () => {
       Social.signAndBroadcast(acct.mnemonic, [Social.msgCreateProfile(acct.address, { handle })], { restUrl }),
       /address already has a profile/,
     );
+
+    // Fast posting as the web app does it: an app key made in the page,
+    // registered with a wallet tx, then a post through the lane.
+    const seed = Social.generateAppKey();
+    assert.match(seed, /^[0-9a-f]{64}$/);
+    const publicKey = Social.appKeyPublicKey(seed);
+    await Social.signAndBroadcast(acct.mnemonic, [Social.msgAddAppKey(acct.address, publicKey, ["posts"])], { restUrl });
+    const pending = await Social.laneClient(seed, acct.address, { restUrl }).post("from the lane in a page");
+    assert.match(pending.hash, /^[0-9a-f]{64}$/);
+    const { postId } = await pending.included();
+    assert.equal((await rest.post(postId)).post?.text, "from the lane in a page");
+    await Social.signAndBroadcast(acct.mnemonic, [Social.msgRevokeAppKey(acct.address, publicKey)], { restUrl });
+    assert.deepEqual((await rest.appKeys(acct.address)).appKeys, []);
+  });
+
+  it("refuses an app key that is not 32 bytes", () => {
+    assert.throws(() => Social.msgAddAppKey("social1x", "00ff", ["posts"]), /app key: 2 bytes, want 32/);
   });
 });

@@ -94,6 +94,24 @@ export interface EventParamsUpdated {
   params: Params | undefined;
 }
 
+/** EventAppKeyAdded is emitted when a profile owner authorises an app key. */
+export interface EventAppKeyAdded {
+  /** owner is the profile owner. */
+  owner: string;
+  /** pub_key is the ed25519 public key, hex-encoded. */
+  pubKey: string;
+  /** scopes are the scopes the key was given. */
+  scopes: string[];
+}
+
+/** EventAppKeyRevoked is emitted when a profile owner revokes an app key. */
+export interface EventAppKeyRevoked {
+  /** owner is the profile owner. */
+  owner: string;
+  /** pub_key is the ed25519 public key, hex-encoded. */
+  pubKey: string;
+}
+
 function createBaseEventProfileCreated(): EventProfileCreated {
   return { owner: "", handle: "" };
 }
@@ -901,6 +919,200 @@ export const EventParamsUpdated: MessageFns<EventParamsUpdated> = {
     message.params = (object.params !== undefined && object.params !== null)
       ? Params.fromPartial(object.params)
       : undefined;
+    return message;
+  },
+};
+
+function createBaseEventAppKeyAdded(): EventAppKeyAdded {
+  return { owner: "", pubKey: "", scopes: [] };
+}
+
+export const EventAppKeyAdded: MessageFns<EventAppKeyAdded> = {
+  encode(message: EventAppKeyAdded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.owner !== "") {
+      writer.uint32(10).string(message.owner);
+    }
+    if (message.pubKey !== "") {
+      writer.uint32(18).string(message.pubKey);
+    }
+    for (const v of message.scopes) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EventAppKeyAdded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEventAppKeyAdded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pubKey = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.scopes.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EventAppKeyAdded {
+    return {
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+      pubKey: isSet(object.pubKey)
+        ? globalThis.String(object.pubKey)
+        : isSet(object.pub_key)
+        ? globalThis.String(object.pub_key)
+        : "",
+      scopes: globalThis.Array.isArray(object?.scopes) ? object.scopes.map((e: any) => globalThis.String(e)) : [],
+    };
+  },
+
+  toJSON(message: EventAppKeyAdded): unknown {
+    const obj: any = {};
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    if (message.pubKey !== "") {
+      obj.pubKey = message.pubKey;
+    }
+    if (message.scopes?.length) {
+      obj.scopes = message.scopes;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EventAppKeyAdded>, I>>(base?: I): EventAppKeyAdded {
+    return EventAppKeyAdded.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EventAppKeyAdded>, I>>(object: I): EventAppKeyAdded {
+    const message = createBaseEventAppKeyAdded();
+    message.owner = object.owner ?? "";
+    message.pubKey = object.pubKey ?? "";
+    message.scopes = object.scopes?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseEventAppKeyRevoked(): EventAppKeyRevoked {
+  return { owner: "", pubKey: "" };
+}
+
+export const EventAppKeyRevoked: MessageFns<EventAppKeyRevoked> = {
+  encode(message: EventAppKeyRevoked, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.owner !== "") {
+      writer.uint32(10).string(message.owner);
+    }
+    if (message.pubKey !== "") {
+      writer.uint32(18).string(message.pubKey);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EventAppKeyRevoked {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEventAppKeyRevoked();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pubKey = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EventAppKeyRevoked {
+    return {
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+      pubKey: isSet(object.pubKey)
+        ? globalThis.String(object.pubKey)
+        : isSet(object.pub_key)
+        ? globalThis.String(object.pub_key)
+        : "",
+    };
+  },
+
+  toJSON(message: EventAppKeyRevoked): unknown {
+    const obj: any = {};
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    if (message.pubKey !== "") {
+      obj.pubKey = message.pubKey;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EventAppKeyRevoked>, I>>(base?: I): EventAppKeyRevoked {
+    return EventAppKeyRevoked.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EventAppKeyRevoked>, I>>(object: I): EventAppKeyRevoked {
+    const message = createBaseEventAppKeyRevoked();
+    message.owner = object.owner ?? "";
+    message.pubKey = object.pubKey ?? "";
     return message;
   },
 };

@@ -6,7 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import { BlockEdge, FollowEdge, Params, Profile } from "./types.js";
+import { AppKey, BlockEdge, FollowEdge, Params, Profile } from "./types.js";
 
 export const protobufPackage = "socialchain.profiles.v1";
 
@@ -24,10 +24,12 @@ export interface GenesisState {
   follows: FollowEdge[];
   /** blocks are all block edges. */
   blocks: BlockEdge[];
+  /** app_keys are all app keys. */
+  appKeys: AppKey[];
 }
 
 function createBaseGenesisState(): GenesisState {
-  return { params: undefined, profiles: [], follows: [], blocks: [] };
+  return { params: undefined, profiles: [], follows: [], blocks: [], appKeys: [] };
 }
 
 export const GenesisState: MessageFns<GenesisState> = {
@@ -43,6 +45,9 @@ export const GenesisState: MessageFns<GenesisState> = {
     }
     for (const v of message.blocks) {
       BlockEdge.encode(v!, writer.uint32(34).fork()).join();
+    }
+    for (const v of message.appKeys) {
+      AppKey.encode(v!, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -92,6 +97,14 @@ export const GenesisState: MessageFns<GenesisState> = {
             message.blocks.push(BlockEdge.decode(reader, reader.uint32()));
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.appKeys.push(AppKey.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -110,6 +123,11 @@ export const GenesisState: MessageFns<GenesisState> = {
       profiles: globalThis.Array.isArray(object?.profiles) ? object.profiles.map((e: any) => Profile.fromJSON(e)) : [],
       follows: globalThis.Array.isArray(object?.follows) ? object.follows.map((e: any) => FollowEdge.fromJSON(e)) : [],
       blocks: globalThis.Array.isArray(object?.blocks) ? object.blocks.map((e: any) => BlockEdge.fromJSON(e)) : [],
+      appKeys: globalThis.Array.isArray(object?.appKeys)
+        ? object.appKeys.map((e: any) => AppKey.fromJSON(e))
+        : globalThis.Array.isArray(object?.app_keys)
+        ? object.app_keys.map((e: any) => AppKey.fromJSON(e))
+        : [],
     };
   },
 
@@ -127,6 +145,9 @@ export const GenesisState: MessageFns<GenesisState> = {
     if (message.blocks?.length) {
       obj.blocks = message.blocks.map((e) => BlockEdge.toJSON(e));
     }
+    if (message.appKeys?.length) {
+      obj.appKeys = message.appKeys.map((e) => AppKey.toJSON(e));
+    }
     return obj;
   },
 
@@ -141,6 +162,7 @@ export const GenesisState: MessageFns<GenesisState> = {
     message.profiles = object.profiles?.map((e) => Profile.fromPartial(e)) || [];
     message.follows = object.follows?.map((e) => FollowEdge.fromPartial(e)) || [];
     message.blocks = object.blocks?.map((e) => BlockEdge.fromPartial(e)) || [];
+    message.appKeys = object.appKeys?.map((e) => AppKey.fromPartial(e)) || [];
     return message;
   },
 };

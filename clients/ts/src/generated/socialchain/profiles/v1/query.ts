@@ -7,11 +7,27 @@
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { PageRequest, PageResponse } from "../../../cosmos/base/query/v1beta1/pagination.js";
-import { Params, Profile } from "./types.js";
+import { AppKey, Params, Profile } from "./types.js";
 
 export const protobufPackage = "socialchain.profiles.v1";
 
 export const protobufFileName = "socialchain/profiles/v1/query.proto";
+
+/** QueryAppKeysRequest is the request type for Query/AppKeys. */
+export interface QueryAppKeysRequest {
+  /** address is the owner of the profile. */
+  address: string;
+  /** pagination defines an optional pagination for the request. */
+  pagination: PageRequest | undefined;
+}
+
+/** QueryAppKeysResponse is the response type for Query/AppKeys. */
+export interface QueryAppKeysResponse {
+  /** app_keys are the keys of this page, expired ones included. */
+  appKeys: AppKey[];
+  /** pagination defines the pagination in the response. */
+  pagination: PageResponse | undefined;
+}
 
 /** QueryProfileRequest is the request type for Query/Profile. */
 export interface QueryProfileRequest {
@@ -145,6 +161,184 @@ export interface QueryParamsResponse {
   /** params are the module params. */
   params: Params | undefined;
 }
+
+function createBaseQueryAppKeysRequest(): QueryAppKeysRequest {
+  return { address: "", pagination: undefined };
+}
+
+export const QueryAppKeysRequest: MessageFns<QueryAppKeysRequest> = {
+  encode(message: QueryAppKeysRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.address !== "") {
+      writer.uint32(10).string(message.address);
+    }
+    if (message.pagination !== undefined) {
+      PageRequest.encode(message.pagination, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryAppKeysRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryAppKeysRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.address = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pagination = PageRequest.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): QueryAppKeysRequest {
+    return {
+      address: isSet(object.address) ? globalThis.String(object.address) : "",
+      pagination: isSet(object.pagination) ? PageRequest.fromJSON(object.pagination) : undefined,
+    };
+  },
+
+  toJSON(message: QueryAppKeysRequest): unknown {
+    const obj: any = {};
+    if (message.address !== "") {
+      obj.address = message.address;
+    }
+    if (message.pagination !== undefined) {
+      obj.pagination = PageRequest.toJSON(message.pagination);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<QueryAppKeysRequest>, I>>(base?: I): QueryAppKeysRequest {
+    return QueryAppKeysRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<QueryAppKeysRequest>, I>>(object: I): QueryAppKeysRequest {
+    const message = createBaseQueryAppKeysRequest();
+    message.address = object.address ?? "";
+    message.pagination = (object.pagination !== undefined && object.pagination !== null)
+      ? PageRequest.fromPartial(object.pagination)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseQueryAppKeysResponse(): QueryAppKeysResponse {
+  return { appKeys: [], pagination: undefined };
+}
+
+export const QueryAppKeysResponse: MessageFns<QueryAppKeysResponse> = {
+  encode(message: QueryAppKeysResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.appKeys) {
+      AppKey.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.pagination !== undefined) {
+      PageResponse.encode(message.pagination, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryAppKeysResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryAppKeysResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.appKeys.push(AppKey.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pagination = PageResponse.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): QueryAppKeysResponse {
+    return {
+      appKeys: globalThis.Array.isArray(object?.appKeys)
+        ? object.appKeys.map((e: any) => AppKey.fromJSON(e))
+        : globalThis.Array.isArray(object?.app_keys)
+        ? object.app_keys.map((e: any) => AppKey.fromJSON(e))
+        : [],
+      pagination: isSet(object.pagination) ? PageResponse.fromJSON(object.pagination) : undefined,
+    };
+  },
+
+  toJSON(message: QueryAppKeysResponse): unknown {
+    const obj: any = {};
+    if (message.appKeys?.length) {
+      obj.appKeys = message.appKeys.map((e) => AppKey.toJSON(e));
+    }
+    if (message.pagination !== undefined) {
+      obj.pagination = PageResponse.toJSON(message.pagination);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<QueryAppKeysResponse>, I>>(base?: I): QueryAppKeysResponse {
+    return QueryAppKeysResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<QueryAppKeysResponse>, I>>(object: I): QueryAppKeysResponse {
+    const message = createBaseQueryAppKeysResponse();
+    message.appKeys = object.appKeys?.map((e) => AppKey.fromPartial(e)) || [];
+    message.pagination = (object.pagination !== undefined && object.pagination !== null)
+      ? PageResponse.fromPartial(object.pagination)
+      : undefined;
+    return message;
+  },
+};
 
 function createBaseQueryProfileRequest(): QueryProfileRequest {
   return { address: "" };

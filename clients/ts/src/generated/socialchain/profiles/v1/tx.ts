@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { Timestamp } from "../../../google/protobuf/timestamp.js";
 import { StringValue } from "../../../google/protobuf/wrappers.js";
 import { Params } from "./types.js";
 
@@ -137,6 +138,40 @@ export interface MsgUnblock {
 
 /** MsgUnblockResponse is the response to MsgUnblock. */
 export interface MsgUnblockResponse {
+}
+
+/** MsgAddAppKey authorises pub_key to sign messages for the profile of owner. */
+export interface MsgAddAppKey {
+  /** owner is the profile owner; it signs the message with its account key. */
+  owner: string;
+  /** pub_key is the 32-byte ed25519 public key to authorise. */
+  pubKey: Uint8Array;
+  /**
+   * scopes are the kinds of messages the key may sign: any of "posts",
+   * "reactions", "reposts", "follows"; at least one, no repeats.
+   */
+  scopes: string[];
+  /**
+   * expires_at, if set, is the block time from which the key no longer
+   * signs anything; it must be in the future.
+   */
+  expiresAt: Date | undefined;
+}
+
+/** MsgAddAppKeyResponse is the response to MsgAddAppKey. */
+export interface MsgAddAppKeyResponse {
+}
+
+/** MsgRevokeAppKey withdraws an app key of the profile of owner. */
+export interface MsgRevokeAppKey {
+  /** owner is the profile owner; it signs the message with its account key. */
+  owner: string;
+  /** pub_key is the 32-byte ed25519 public key to revoke. */
+  pubKey: Uint8Array;
+}
+
+/** MsgRevokeAppKeyResponse is the response to MsgRevokeAppKey. */
+export interface MsgRevokeAppKeyResponse {
 }
 
 /** MsgUpdateParams replaces the params of the module. */
@@ -1411,6 +1446,324 @@ export const MsgUnblockResponse: MessageFns<MsgUnblockResponse> = {
   },
 };
 
+function createBaseMsgAddAppKey(): MsgAddAppKey {
+  return { owner: "", pubKey: new Uint8Array(0), scopes: [], expiresAt: undefined };
+}
+
+export const MsgAddAppKey: MessageFns<MsgAddAppKey> = {
+  encode(message: MsgAddAppKey, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.owner !== "") {
+      writer.uint32(10).string(message.owner);
+    }
+    if (message.pubKey.length !== 0) {
+      writer.uint32(18).bytes(message.pubKey);
+    }
+    for (const v of message.scopes) {
+      writer.uint32(26).string(v!);
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgAddAppKey {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgAddAppKey();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pubKey = reader.bytes();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.scopes.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgAddAppKey {
+    return {
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+      pubKey: isSet(object.pubKey)
+        ? bytesFromBase64(object.pubKey)
+        : isSet(object.pub_key)
+        ? bytesFromBase64(object.pub_key)
+        : new Uint8Array(0),
+      scopes: globalThis.Array.isArray(object?.scopes) ? object.scopes.map((e: any) => globalThis.String(e)) : [],
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: MsgAddAppKey): unknown {
+    const obj: any = {};
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    if (message.pubKey.length !== 0) {
+      obj.pubKey = base64FromBytes(message.pubKey);
+    }
+    if (message.scopes?.length) {
+      obj.scopes = message.scopes;
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MsgAddAppKey>, I>>(base?: I): MsgAddAppKey {
+    return MsgAddAppKey.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MsgAddAppKey>, I>>(object: I): MsgAddAppKey {
+    const message = createBaseMsgAddAppKey();
+    message.owner = object.owner ?? "";
+    message.pubKey = object.pubKey ?? new Uint8Array(0);
+    message.scopes = object.scopes?.map((e) => e) || [];
+    message.expiresAt = object.expiresAt ?? undefined;
+    return message;
+  },
+};
+
+function createBaseMsgAddAppKeyResponse(): MsgAddAppKeyResponse {
+  return {};
+}
+
+export const MsgAddAppKeyResponse: MessageFns<MsgAddAppKeyResponse> = {
+  encode(_: MsgAddAppKeyResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgAddAppKeyResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgAddAppKeyResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): MsgAddAppKeyResponse {
+    return {};
+  },
+
+  toJSON(_: MsgAddAppKeyResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MsgAddAppKeyResponse>, I>>(base?: I): MsgAddAppKeyResponse {
+    return MsgAddAppKeyResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MsgAddAppKeyResponse>, I>>(_: I): MsgAddAppKeyResponse {
+    const message = createBaseMsgAddAppKeyResponse();
+    return message;
+  },
+};
+
+function createBaseMsgRevokeAppKey(): MsgRevokeAppKey {
+  return { owner: "", pubKey: new Uint8Array(0) };
+}
+
+export const MsgRevokeAppKey: MessageFns<MsgRevokeAppKey> = {
+  encode(message: MsgRevokeAppKey, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.owner !== "") {
+      writer.uint32(10).string(message.owner);
+    }
+    if (message.pubKey.length !== 0) {
+      writer.uint32(18).bytes(message.pubKey);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRevokeAppKey {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgRevokeAppKey();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pubKey = reader.bytes();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgRevokeAppKey {
+    return {
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+      pubKey: isSet(object.pubKey)
+        ? bytesFromBase64(object.pubKey)
+        : isSet(object.pub_key)
+        ? bytesFromBase64(object.pub_key)
+        : new Uint8Array(0),
+    };
+  },
+
+  toJSON(message: MsgRevokeAppKey): unknown {
+    const obj: any = {};
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    if (message.pubKey.length !== 0) {
+      obj.pubKey = base64FromBytes(message.pubKey);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MsgRevokeAppKey>, I>>(base?: I): MsgRevokeAppKey {
+    return MsgRevokeAppKey.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MsgRevokeAppKey>, I>>(object: I): MsgRevokeAppKey {
+    const message = createBaseMsgRevokeAppKey();
+    message.owner = object.owner ?? "";
+    message.pubKey = object.pubKey ?? new Uint8Array(0);
+    return message;
+  },
+};
+
+function createBaseMsgRevokeAppKeyResponse(): MsgRevokeAppKeyResponse {
+  return {};
+}
+
+export const MsgRevokeAppKeyResponse: MessageFns<MsgRevokeAppKeyResponse> = {
+  encode(_: MsgRevokeAppKeyResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRevokeAppKeyResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgRevokeAppKeyResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): MsgRevokeAppKeyResponse {
+    return {};
+  },
+
+  toJSON(_: MsgRevokeAppKeyResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MsgRevokeAppKeyResponse>, I>>(base?: I): MsgRevokeAppKeyResponse {
+    return MsgRevokeAppKeyResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MsgRevokeAppKeyResponse>, I>>(_: I): MsgRevokeAppKeyResponse {
+    const message = createBaseMsgRevokeAppKeyResponse();
+    return message;
+  },
+};
+
 function createBaseMsgUpdateParams(): MsgUpdateParams {
   return { authority: "", params: undefined };
 }
@@ -1550,6 +1903,31 @@ export const MsgUpdateParamsResponse: MessageFns<MsgUpdateParamsResponse> = {
   },
 };
 
+function bytesFromBase64(b64: string): Uint8Array {
+  if ((globalThis as any).Buffer) {
+    return Uint8Array.from((globalThis as any).Buffer.from(b64, "base64"));
+  } else {
+    const bin = globalThis.atob(b64);
+    const arr = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; ++i) {
+      arr[i] = bin.charCodeAt(i);
+    }
+    return arr;
+  }
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  if ((globalThis as any).Buffer) {
+    return (globalThis as any).Buffer.from(arr).toString("base64");
+  } else {
+    const bin: string[] = [];
+    arr.forEach((byte) => {
+      bin.push(globalThis.String.fromCharCode(byte));
+    });
+    return globalThis.btoa(bin.join(""));
+  }
+}
+
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
 export type DeepPartial<T> = T extends bigint ? string | number | bigint
@@ -1561,6 +1939,28 @@ export type DeepPartial<T> = T extends bigint ? string | number | bigint
 type KeysOfUnion<T> = T extends T ? keyof T : never;
 export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function toTimestamp(date: Date): Timestamp {
+  const seconds = BigInt(Math.trunc(date.getTime() / 1_000));
+  const nanos = (date.getTime() % 1_000) * 1_000_000;
+  return { seconds, nanos };
+}
+
+function fromTimestamp(t: Timestamp): Date {
+  let millis = (globalThis.Number(t.seconds.toString()) || 0) * 1_000;
+  millis += (t.nanos || 0) / 1_000_000;
+  return new globalThis.Date(millis);
+}
+
+function fromJsonTimestamp(o: any): Date {
+  if (o instanceof globalThis.Date) {
+    return o;
+  } else if (typeof o === "string") {
+    return new globalThis.Date(o);
+  } else {
+    return fromTimestamp(Timestamp.fromJSON(o));
+  }
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;

@@ -88,6 +88,39 @@ export interface Params {
   reservedHandles: string[];
   /** max_follows_per_account is the most accounts one account may follow. */
   maxFollowsPerAccount: bigint;
+  /**
+   * max_app_keys_per_profile is the most app keys one profile may hold at
+   * once (revoked keys do not count).
+   */
+  maxAppKeysPerProfile: number;
+}
+
+/**
+ * AppKey is an ed25519 key a profile owner authorised to sign message-lane
+ * messages on its behalf, within its scopes. The owner's account key stays
+ * the root authority: only it adds and revokes app keys.
+ */
+export interface AppKey {
+  /** owner is the profile owner that authorised the key. */
+  owner: string;
+  /** pub_key is the 32-byte ed25519 public key. */
+  pubKey: Uint8Array;
+  /**
+   * scopes are the kinds of messages the key may sign: "posts" (create,
+   * edit, delete), "reactions", "reposts", "follows" (follows and blocks).
+   */
+  scopes: string[];
+  /**
+   * expires_at, if set, is the block time from which the key no longer
+   * signs anything.
+   */
+  expiresAt:
+    | Date
+    | undefined;
+  /** added_height is the block height at which the key was added. */
+  addedHeight: bigint;
+  /** added_at is the block time at which the key was added. */
+  addedAt: Date | undefined;
 }
 
 function createBaseProfile(): Profile {
@@ -625,6 +658,7 @@ function createBaseParams(): Params {
     bioMaxRunes: 0,
     reservedHandles: [],
     maxFollowsPerAccount: 0n,
+    maxAppKeysPerProfile: 0,
   };
 }
 
@@ -650,6 +684,9 @@ export const Params: MessageFns<Params> = {
         throw new globalThis.Error("value provided for field message.maxFollowsPerAccount of type uint64 too large");
       }
       writer.uint32(48).uint64(message.maxFollowsPerAccount);
+    }
+    if (message.maxAppKeysPerProfile !== 0) {
+      writer.uint32(56).uint32(message.maxAppKeysPerProfile);
     }
     return writer;
   },
@@ -715,6 +752,14 @@ export const Params: MessageFns<Params> = {
             message.maxFollowsPerAccount = reader.uint64() as bigint;
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.maxAppKeysPerProfile = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -759,6 +804,11 @@ export const Params: MessageFns<Params> = {
         : isSet(object.max_follows_per_account)
         ? BigInt(object.max_follows_per_account)
         : 0n,
+      maxAppKeysPerProfile: isSet(object.maxAppKeysPerProfile)
+        ? globalThis.Number(object.maxAppKeysPerProfile)
+        : isSet(object.max_app_keys_per_profile)
+        ? globalThis.Number(object.max_app_keys_per_profile)
+        : 0,
     };
   },
 
@@ -782,6 +832,9 @@ export const Params: MessageFns<Params> = {
     if (message.maxFollowsPerAccount !== 0n) {
       obj.maxFollowsPerAccount = message.maxFollowsPerAccount.toString();
     }
+    if (message.maxAppKeysPerProfile !== 0) {
+      obj.maxAppKeysPerProfile = Math.round(message.maxAppKeysPerProfile);
+    }
     return obj;
   },
 
@@ -798,9 +851,212 @@ export const Params: MessageFns<Params> = {
     message.maxFollowsPerAccount = (object.maxFollowsPerAccount !== undefined && object.maxFollowsPerAccount !== null)
       ? BigInt(object.maxFollowsPerAccount)
       : 0n;
+    message.maxAppKeysPerProfile = object.maxAppKeysPerProfile ?? 0;
     return message;
   },
 };
+
+function createBaseAppKey(): AppKey {
+  return {
+    owner: "",
+    pubKey: new Uint8Array(0),
+    scopes: [],
+    expiresAt: undefined,
+    addedHeight: 0n,
+    addedAt: undefined,
+  };
+}
+
+export const AppKey: MessageFns<AppKey> = {
+  encode(message: AppKey, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.owner !== "") {
+      writer.uint32(10).string(message.owner);
+    }
+    if (message.pubKey.length !== 0) {
+      writer.uint32(18).bytes(message.pubKey);
+    }
+    for (const v of message.scopes) {
+      writer.uint32(26).string(v!);
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(34).fork()).join();
+    }
+    if (message.addedHeight !== 0n) {
+      if (BigInt.asIntN(64, message.addedHeight) !== message.addedHeight) {
+        throw new globalThis.Error("value provided for field message.addedHeight of type int64 too large");
+      }
+      writer.uint32(40).int64(message.addedHeight);
+    }
+    if (message.addedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.addedAt), writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AppKey {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAppKey();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pubKey = reader.bytes();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.scopes.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.addedHeight = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.addedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AppKey {
+    return {
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+      pubKey: isSet(object.pubKey)
+        ? bytesFromBase64(object.pubKey)
+        : isSet(object.pub_key)
+        ? bytesFromBase64(object.pub_key)
+        : new Uint8Array(0),
+      scopes: globalThis.Array.isArray(object?.scopes) ? object.scopes.map((e: any) => globalThis.String(e)) : [],
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
+      addedHeight: isSet(object.addedHeight)
+        ? BigInt(object.addedHeight)
+        : isSet(object.added_height)
+        ? BigInt(object.added_height)
+        : 0n,
+      addedAt: isSet(object.addedAt)
+        ? fromJsonTimestamp(object.addedAt)
+        : isSet(object.added_at)
+        ? fromJsonTimestamp(object.added_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: AppKey): unknown {
+    const obj: any = {};
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    if (message.pubKey.length !== 0) {
+      obj.pubKey = base64FromBytes(message.pubKey);
+    }
+    if (message.scopes?.length) {
+      obj.scopes = message.scopes;
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
+    if (message.addedHeight !== 0n) {
+      obj.addedHeight = message.addedHeight.toString();
+    }
+    if (message.addedAt !== undefined) {
+      obj.addedAt = message.addedAt.toISOString();
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AppKey>, I>>(base?: I): AppKey {
+    return AppKey.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AppKey>, I>>(object: I): AppKey {
+    const message = createBaseAppKey();
+    message.owner = object.owner ?? "";
+    message.pubKey = object.pubKey ?? new Uint8Array(0);
+    message.scopes = object.scopes?.map((e) => e) || [];
+    message.expiresAt = object.expiresAt ?? undefined;
+    message.addedHeight = (object.addedHeight !== undefined && object.addedHeight !== null)
+      ? BigInt(object.addedHeight)
+      : 0n;
+    message.addedAt = object.addedAt ?? undefined;
+    return message;
+  },
+};
+
+function bytesFromBase64(b64: string): Uint8Array {
+  if ((globalThis as any).Buffer) {
+    return Uint8Array.from((globalThis as any).Buffer.from(b64, "base64"));
+  } else {
+    const bin = globalThis.atob(b64);
+    const arr = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; ++i) {
+      arr[i] = bin.charCodeAt(i);
+    }
+    return arr;
+  }
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  if ((globalThis as any).Buffer) {
+    return (globalThis as any).Buffer.from(arr).toString("base64");
+  } else {
+    const bin: string[] = [];
+    arr.forEach((byte) => {
+      bin.push(globalThis.String.fromCharCode(byte));
+    });
+    return globalThis.btoa(bin.join(""));
+  }
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
