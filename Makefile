@@ -71,7 +71,7 @@ localnet-stop: ## stop the localnet's processes by PID
 localnet-status: ## show each localnet node's PID and height
 	bash scripts/localnet.sh status
 
-bench: build ## loadtest a fresh dev chain: posts mix vs bank mix, 60 s each; prints posts/bank
+bench: build ## loadtest a fresh dev chain: posts, bank and lane mixes, 60 s each; prints posts/bank and lane/bank
 	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/bench.sh dev
 
 bench-localnet: build ## posts mix on a 4-validator localnet vs a single validator; prints the ratio

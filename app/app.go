@@ -321,6 +321,16 @@ func NewSocialApp(
 		appCodec, runtime.NewKVStoreService(keys[poststypes.StoreKey]), accCodec, authority, app.ProfilesKeeper,
 	)
 
+	app.SettlementKeeper = settlementkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]), accCodec, valCodec, app.StakingKeeper, authority,
+	)
+
+	// Every post and profile version lands in the epoch's settlement tree.
+	// Before the messages keeper takes its copies of the posts and profiles
+	// keepers: lane posts are recorded like tx posts.
+	app.PostsKeeper.SetHooks(app.SettlementKeeper.Hooks())
+	app.ProfilesKeeper.SetHooks(app.SettlementKeeper.Hooks())
+
 	app.MessagesKeeper = messageskeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[messagestypes.StoreKey]), accCodec, authority,
 		app.PostsKeeper, app.ProfilesKeeper, app.BankKeeper, authtypes.FeeCollectorName,
@@ -330,14 +340,6 @@ func NewSocialApp(
 	app.messagesABCI = messagesabci.NewHandler(app.MessagesKeeper, lanePool, logger)
 	lanes.handler = app.messagesABCI
 	app.settled.app = app
-
-	app.SettlementKeeper = settlementkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]), accCodec, valCodec, app.StakingKeeper, authority,
-	)
-
-	// Every post and profile version lands in the epoch's settlement tree.
-	app.PostsKeeper.SetHooks(app.SettlementKeeper.Hooks())
-	app.ProfilesKeeper.SetHooks(app.SettlementKeeper.Hooks())
 
 	bankModule := bank.NewAppModule(appCodec, app.BankKeeper, app.AccountKeeper)
 	app.ModuleManager = module.NewManager(

@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"fmt"
+	"strconv"
 	"testing"
 	"time"
 
@@ -27,6 +28,7 @@ import (
 	messagestypes "github.com/socialchain/socialchain/x/messages/types"
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
 	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
+	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // laneAllowance is the messages per period of the lane test network: small,
@@ -164,6 +166,13 @@ func TestLaneNetwork(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, ln.author, p.Post.Post.Author)
 	require.Equal(t, []string{"socialchain"}, p.Post.Post.Hashtags)
+	// ... recorded in the settlement tree like a tx post, so it can be proven
+	// against the L1 (the messages keeper's copy of the posts keeper has the
+	// settlement hooks).
+	_, err = settlementtypes.NewQueryClient(ln.val.ClientCtx).RecordProof(ctx, &settlementtypes.QueryRecordProofRequest{
+		Kind: "post", Key: strconv.FormatUint(receipt.PostID, 10),
+	})
+	require.NoError(t, err, "a lane post has a settlement record")
 
 	// Replaying the same bytes is refused.
 	_, err = ln.lane().Submit(ctx, &messagestypes.SubmitRequest{Message: good})

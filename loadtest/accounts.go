@@ -6,6 +6,7 @@
 package loadtest
 
 import (
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -23,15 +24,33 @@ const DefaultMnemonic = "happy avocado luxury cupboard tomorrow frozen oppose po
 // one multi-send at setup.
 const MaxAccounts = 5000
 
-// Account is one load account: its key, and the account number and next
-// sequence the chain holds for it.
+// Account is one load account: its key, its app key for the message lane,
+// and the account number and next sequence the chain holds for it.
 type Account struct {
 	Index   int
 	Priv    *secp256k1.PrivKey
 	Address sdk.AccAddress
-	Number  uint64
+	// AppKey signs the account's lane messages (see AppKeyOf).
+	AppKey ed25519.PrivateKey
+	Number uint64
 	// Sequence is the next sequence to sign with.
 	Sequence uint64
+}
+
+// appKeyDomain separates the app-key seed from any other hash of the
+// account key.
+const appKeyDomain = "socialchain/loadtest/app-key/v1\x00"
+
+// AppKeyOf returns the ed25519 app key of the load account whose account
+// key is priv: the seed is SHA-256("socialchain/loadtest/app-key/v1\x00" ||
+// the 32 secp256k1 private key bytes). It follows from the seed mnemonic
+// and the HD index, so reruns find the key they registered, and it is as
+// public as the mnemonic.
+func AppKeyOf(priv *secp256k1.PrivKey) ed25519.PrivateKey {
+	h := sha256.New()
+	h.Write([]byte(appKeyDomain))
+	h.Write(priv.Key)
+	return ed25519.NewKeyFromSeed(h.Sum(nil))
 }
 
 // Handle is the profile handle of the account: derived from its address so
@@ -58,7 +77,7 @@ func DeriveAccounts(mnemonic string, n int) ([]*Account, error) {
 		if !ok {
 			return nil, fmt.Errorf("account %d: unexpected key type", i)
 		}
-		accounts[i] = &Account{Index: i, Priv: priv, Address: sdk.AccAddress(priv.PubKey().Address())}
+		accounts[i] = &Account{Index: i, Priv: priv, Address: sdk.AccAddress(priv.PubKey().Address()), AppKey: AppKeyOf(priv)}
 	}
 	return accounts, nil
 }

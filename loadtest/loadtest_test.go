@@ -2,6 +2,7 @@ package loadtest
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	ctypes "github.com/cometbft/cometbft/rpc/core/types"
 	cmttypes "github.com/cometbft/cometbft/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
@@ -25,6 +27,7 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/socialchain/socialchain/app"
+	messagestypes "github.com/socialchain/socialchain/x/messages/types"
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
 	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
 )
@@ -320,23 +323,187 @@ func TestReportTableListsErrorsByKind(t *testing.T) {
 	require.Contains(t, b.String(), "none")
 }
 
-func TestRecordMatchesOnlyPendingTxs(t *testing.T) {
-	ours, failing, foreign := []byte("ours"), []byte("failing"), []byte("someone else's")
-	submitted := time.Unix(1_700_000_000, 0)
-	tl := &tally{pending: map[[32]byte]time.Time{
-		TxHash(ours): submitted, TxHash(failing): submitted.Add(time.Second),
-	}, errors: map[string]int{}}
-	block := &cmttypes.Block{Header: cmttypes.Header{Time: submitted.Add(time.Second)}, Data: cmttypes.Data{Txs: cmttypes.Txs{foreign, ours, failing}}}
-	results := []*abci.ExecTxResult{{}, {}, {Code: 11, Codespace: "profiles", Log: "social1x already follows social1y: already following"}}
+// accSeqEvent is the "tx" event the SDK's ante handler emits for a signer.
+func accSeqEvent(key string) abci.Event {
+	return abci.Event{Type: sdk.EventTypeTx, Attributes: []abci.EventAttribute{{Key: sdk.AttributeKeyAccountSequence, Value: key}}}
+}
 
-	tl.record(7, block, results, submitted.Add(1500*time.Millisecond))
+func TestRecordMatchesTxsByTheirSignerAndSequence(t *testing.T) {
+	submitted := time.Unix(1_700_000_000, 0)
+	ours, failing, foreign := accSeqKey("social1ours", 4), accSeqKey("social1ours", 5), accSeqKey("social1other", 4)
+	tl := newTally(false)
+	tl.pending[ours], tl.pending[failing] = submitted, submitted.Add(time.Second)
+	results := &ctypes.ResultBlockResults{TxsResults: []*abci.ExecTxResult{
+		{Code: 2, Codespace: "sdk", Log: "tx parse error"}, // an injected tx: never ours
+		{Events: []abci.Event{accSeqEvent(foreign)}},
+		{Events: []abci.Event{accSeqEvent(ours)}},
+		{Code: 11, Codespace: "profiles", Log: "social1x already follows social1y: already following", Events: []abci.Event{accSeqEvent(failing)}},
+	}}
+	require.False(t, tl.needsTxs(results.TxsResults), "every failure names its signer or is an injected tx")
+	block := BlockSample{Height: 7, Time: submitted.Add(time.Second), Txs: 4}
+
+	tl.record(block, results, nil, submitted.Add(1500*time.Millisecond))
 	require.Equal(t, 1, tl.committed)
 	require.Equal(t, 1, tl.failed)
 	require.Empty(t, tl.pending)
 	require.Equal(t, []time.Duration{1500 * time.Millisecond}, tl.latencies)
 	require.Equal(t, map[string]int{"deliver profiles/11 already following": 1}, tl.errors)
-	require.Equal(t, []BlockSample{{Height: 7, Time: block.Time, Txs: 3}}, tl.blocks, "every tx of the block counts for txs per block")
+	require.Equal(t, []BlockSample{block}, tl.blocks, "every tx of the block counts for txs per block")
 
-	tl.record(8, block, results, submitted.Add(3*time.Second))
+	tl.record(BlockSample{Height: 8}, results, nil, submitted.Add(3*time.Second))
 	require.Equal(t, 1, tl.committed, "a tx is counted once")
+}
+
+func TestRecordAttributesATxWithoutSignerByItsHash(t *testing.T) {
+	submitted := time.Unix(1_700_000_000, 0)
+	tx := []byte("ours, refused by the ante handler in the block")
+	key := accSeqKey("social1ours", 9)
+	tl := newTally(false)
+	tl.pending[key], tl.byHash[TxHash(tx)] = submitted, key
+	results := []*abci.ExecTxResult{{Code: 5, Codespace: "sdk", Log: "0usocial is smaller than 7usocial: insufficient funds"}}
+	require.True(t, tl.needsTxs(results), "a failure without acc_seq needs the block's txs")
+
+	tl.record(BlockSample{Height: 3}, &ctypes.ResultBlockResults{TxsResults: results}, cmttypes.Txs{tx}, submitted.Add(time.Second))
+	require.Equal(t, 1, tl.failed)
+	require.Empty(t, tl.pending)
+	require.Equal(t, map[string]int{"deliver sdk/5 insufficient funds": 1}, tl.errors)
+}
+
+// appliedEvent is an EventMessageApplied as FinalizeBlock emits it: a typed
+// event with JSON attribute values.
+func appliedEvent(t *testing.T, hash string, st messagestypes.MessageStatus, reason string) abci.Event {
+	t.Helper()
+	e, err := sdk.TypedEventToEvent(&messagestypes.EventMessageApplied{Hash: hash, Author: "social1x", Kind: messagestypes.KindCreatePost, Status: st, Error: reason})
+	require.NoError(t, err)
+	return abci.Event(e)
+}
+
+func TestRecordCountsLaneMessagesByEventMessageApplied(t *testing.T) {
+	submitted := time.Unix(1_700_000_000, 0)
+	included, failed, foreign := strings.Repeat("aa", 32), strings.Repeat("bb", 32), strings.Repeat("cc", 32)
+	tl := newTally(true)
+	tl.pending[included], tl.pending[failed] = submitted, submitted
+	results := &ctypes.ResultBlockResults{
+		// The batch tx does not decode as a tx: the lane mix ignores tx results.
+		TxsResults: []*abci.ExecTxResult{{Code: 2, Codespace: "sdk"}},
+		FinalizeBlockEvents: []abci.Event{
+			{Type: "coin_spent"},
+			appliedEvent(t, foreign, messagestypes.StatusIncluded, ""),
+			appliedEvent(t, included, messagestypes.StatusIncluded, ""),
+			appliedEvent(t, failed, messagestypes.StatusFailed, "app key 7bc9… is not registered for social1x: app key not found"),
+		},
+	}
+	require.False(t, tl.needsTxs(results.TxsResults))
+	tl.record(BlockSample{Height: 5, Txs: 1}, results, nil, submitted.Add(2*time.Second))
+	require.Equal(t, 1, tl.committed)
+	require.Equal(t, 1, tl.failed)
+	require.Empty(t, tl.pending)
+	require.Equal(t, []time.Duration{2 * time.Second}, tl.latencies)
+	require.Equal(t, map[string]int{"deliver MESSAGE_STATUS_FAILED app key not found": 1}, tl.errors)
+	require.Equal(t, 3, tl.blocks[0].Txs, "messages per block counts every applied message, ours or not")
+}
+
+func TestAppKeyIsDeterministicPerAccount(t *testing.T) {
+	a, err := DeriveAccounts(DefaultMnemonic, 2)
+	require.NoError(t, err)
+	b, err := DeriveAccounts(DefaultMnemonic, 2)
+	require.NoError(t, err)
+	require.Equal(t, a[0].AppKey, b[0].AppKey, "reruns find the key they registered")
+	require.NotEqual(t, a[0].AppKey.Public(), a[1].AppKey.Public())
+	require.Len(t, a[0].AppKey.Public().(ed25519.PublicKey), messagestypes.PubKeySize)
+	require.Equal(t, AppKeyOf(a[1].Priv), a[1].AppKey)
+}
+
+func TestLaneSignerBuildsMessagesTheChainDecodesAndVerifies(t *testing.T) {
+	accounts, err := DeriveAccounts(DefaultMnemonic, 1)
+	require.NoError(t, err)
+	a := accounts[0]
+	signer := LaneSigner{ChainID: "loadtest-1"}
+	m, err := signer.SignPost(a, 3, 1_767_225_600_000)
+	require.NoError(t, err)
+	bz, err := m.Signed.Marshal()
+	require.NoError(t, err)
+
+	decoded, err := messagestypes.Decode(bz, "loadtest-1", messagestypes.DefaultMaxMessageBytes)
+	require.NoError(t, err)
+	require.NoError(t, decoded.VerifySignature())
+	require.Equal(t, m.Hash, decoded.Hash.String())
+	require.Equal(t, a.Address.String(), decoded.Body.Author)
+	require.Equal(t, []byte(a.AppKey.Public().(ed25519.PublicKey)), decoded.Body.AppKey)
+	require.Equal(t, int64(1_767_225_600_000), decoded.Body.TimestampMs)
+	kind, scope := decoded.Body.KindInfo()
+	require.Equal(t, messagestypes.KindCreatePost, kind)
+	require.Contains(t, LaneScopes, scope)
+	post := decoded.Body.Kind.(*messagestypes.MessageBody_CreatePost).CreatePost
+	require.Equal(t, PostText(a.Index, 3), post.Text)
+
+	_, err = messagestypes.Decode(bz, "other-1", messagestypes.DefaultMaxMessageBytes)
+	require.ErrorIs(t, err, messagestypes.ErrWrongChain, "signed for one chain only")
+	forged := m.Signed
+	forged.Signature = append([]byte(nil), forged.Signature...)
+	forged.Signature[0] ^= 1
+	fbz, err := forged.Marshal()
+	require.NoError(t, err)
+	fm, err := messagestypes.Decode(fbz, "loadtest-1", messagestypes.DefaultMaxMessageBytes)
+	require.NoError(t, err)
+	require.ErrorIs(t, fm.VerifySignature(), messagestypes.ErrInvalidSignature)
+
+	other, err := signer.SignPost(a, 3, 1_767_225_600_001)
+	require.NoError(t, err)
+	require.NotEqual(t, m.Hash, other.Hash, "another run's timestamp makes another message")
+}
+
+func TestLaneQueueSpreadsPositionsOverAccountsAndSignsBeyondThePresigned(t *testing.T) {
+	accounts, err := DeriveAccounts(DefaultMnemonic, 2)
+	require.NoError(t, err)
+	q := &laneQueue{signer: LaneSigner{ChainID: "loadtest-1"}, accounts: accounts}
+	require.NoError(t, q.presign(context.Background(), 4))
+	msgs, err := q.take(6)
+	require.NoError(t, err)
+	seen := map[string]bool{}
+	for p, m := range msgs {
+		bz, err := m.Signed.Marshal()
+		require.NoError(t, err)
+		d, err := messagestypes.Decode(bz, "loadtest-1", messagestypes.DefaultMaxMessageBytes)
+		require.NoError(t, err)
+		require.NoError(t, d.VerifySignature(), "position %d", p)
+		require.Equal(t, accounts[p%2].Address.String(), d.Body.Author, "position %d", p)
+		require.Equal(t, PostText(p%2, uint64(p/2)), d.Body.Kind.(*messagestypes.MessageBody_CreatePost).CreatePost.Text)
+		require.False(t, seen[m.Hash], "position %d repeats a hash", p)
+		seen[m.Hash] = true
+	}
+	require.Equal(t, q.presigned[:4], msgs[:4], "the first positions are the presigned ones")
+	more, err := q.take(1)
+	require.NoError(t, err)
+	require.False(t, seen[more[0].Hash], "positions are handed out once")
+}
+
+func TestLanePresigningCoversHalfTheWindowInWholeRounds(t *testing.T) {
+	window := 600 * time.Second
+	c := Config{Mix: MixLane, Accounts: 7, Rate: 100, Duration: 10 * time.Second}
+	require.Equal(t, 1106, c.lanePresignPositions(window), "rate x duration x 1.1, rounded up to whole rounds of 7")
+	c.Duration = time.Hour
+	require.Equal(t, 33005, c.lanePresignPositions(window), "no more than half the timestamp window")
+	c = Config{Mix: MixLane, Accounts: 100, Duration: 30 * time.Second}
+	require.Equal(t, autoLanePresignRate*33, c.lanePresignPositions(window), "the assumed ceiling at --rate 0")
+	require.Equal(t, uint64(2*autoLanePresignRate*33/100), c.lanePlannedPerAccount(), "units for twice the assumed ceiling")
+	require.Equal(t, uint64(32), Config{Accounts: 7, Rate: 100, Duration: 2 * time.Second}.lanePlannedPerAccount(), "rate x duration x 1.1 over the accounts, rounded up")
+	c.Presign = 50
+	require.Equal(t, 100, c.lanePresignPositions(window), "an explicit count, in whole rounds")
+}
+
+func TestLaneBatchesAndSenders(t *testing.T) {
+	require.Equal(t, MaxLaneBatch, Config{}.laneBatchSize(), "full batches as fast as accepted")
+	require.Equal(t, 10, Config{Rate: 100}.laneBatchSize(), "ten calls a second at a target rate")
+	require.Equal(t, 1, Config{Rate: 3}.laneBatchSize())
+	require.Equal(t, MaxLaneBatch, Config{Rate: 1e6}.laneBatchSize())
+	require.Equal(t, defaultLaneSenders, Config{Accounts: 1}.laneSenders(), "not bounded by accounts: messages have no sequence")
+	require.Equal(t, 9, Config{Senders: 9}.laneSenders())
+}
+
+func TestClassifyLaneRefusal(t *testing.T) {
+	require.Equal(t, ErrKindPoolFull, classifyLaneRefusal(messagestypes.SubmitResult{Codespace: "messages", Code: 15, Error: "pool holds 1000000: message pool full"}))
+	require.Equal(t, "submit messages/11 message allowance exhausted",
+		classifyLaneRefusal(messagestypes.SubmitResult{Codespace: "messages", Code: 11, Error: "5000 of 5000 used: message allowance exhausted"}))
+	require.Equal(t, "submit posts/9 text too long", classifyLaneRefusal(messagestypes.SubmitResult{Codespace: "posts", Code: 9, Error: "text has 501 runes: text too long"}))
 }

@@ -16,15 +16,17 @@ import (
 type Mix string
 
 // The mixes of the issue: posts, a social mix, and plain bank sends as the
-// reference ceiling (the cheapest SDK tx).
+// reference ceiling (the cheapest SDK tx), all as transactions; and posts
+// through the message lane (x/messages), signed by app keys.
 const (
 	MixPosts Mix = "posts"
 	MixMixed Mix = "mixed"
 	MixBank  Mix = "bank"
+	MixLane  Mix = "lane"
 )
 
 // Mixes lists every mix, for flag help and validation.
-var Mixes = []Mix{MixPosts, MixMixed, MixBank}
+var Mixes = []Mix{MixPosts, MixMixed, MixBank, MixLane}
 
 // ParseMix returns the mix called name.
 func ParseMix(name string) (Mix, error) {
@@ -38,6 +40,18 @@ func ParseMix(name string) (Mix, error) {
 
 // NeedsProfiles reports whether the mix's senders must have profiles.
 func (m Mix) NeedsProfiles() bool { return m != MixBank }
+
+// IsLane reports whether the mix sends lane messages instead of
+// transactions: no gas, no sequences, counted by EventMessageApplied.
+func (m Mix) IsLane() bool { return m == MixLane }
+
+// Unit is what the mix sends and counts: "tx" or "message".
+func (m Mix) Unit() string {
+	if m.IsLane() {
+		return "message"
+	}
+	return "tx"
+}
 
 // NeedsSeedPosts reports whether the mix refers to existing posts (replies,
 // reactions), so every account must have one post before the run.
@@ -59,6 +73,8 @@ func (m Mix) Kinds() []string {
 		return []string{"post"}
 	case MixBank:
 		return []string{"send"}
+	case MixLane:
+		return []string{"create_post"}
 	default:
 		seen := map[string]bool{}
 		var kinds []string

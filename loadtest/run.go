@@ -22,8 +22,8 @@ type Config struct {
 	// set of accounts so per-account sequence order holds; 0 picks
 	// min(accounts, 16).
 	Senders int
-	// Rate is the target tx/s over all senders; 0 sends as fast as the
-	// node accepts.
+	// Rate is the target tx/s (lane mix: messages/s) over all senders; 0
+	// sends as fast as the node accepts.
 	Rate     float64
 	Duration time.Duration
 	Mnemonic string
@@ -107,11 +107,15 @@ func (c Config) presignPerAccount() int {
 
 // Chain is how a run reaches the chain: the client context (codec, tx
 // config, CometBFT RPC client, chain id, keyring), the funder key's name
-// in its keyring, and the transport for load txs.
+// in its keyring, the transport for load txs (setup txs included), for the
+// lane mix the transport for lane messages, and where block results are
+// read from (nil: CometBFT RPC's /block_results).
 type Chain struct {
 	Client      client.Context
 	Funder      string
 	Broadcaster Broadcaster
+	Lane        LaneSubmitter
+	Results     ResultsReader
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 }
@@ -132,6 +136,12 @@ func Run(ctx context.Context, cfg Config, chain Chain) (*Report, error) {
 	if chain.Client.Client == nil {
 		return nil, errors.New("no CometBFT RPC client: set --node")
 	}
+	if chain.Results == nil {
+		chain.Results = CometResults{RPC: chain.Client.Client}
+	}
+	if cfg.Mix.IsLane() && chain.Lane == nil {
+		return nil, errors.New("the lane mix needs a gRPC connection to submit messages: set --grpc-endpoint")
+	}
 	if chain.Client.ChainID == "" {
 		st, err := chain.Client.Client.Status(ctx)
 		if err != nil {
@@ -145,6 +155,9 @@ func Run(ctx context.Context, cfg Config, chain Chain) (*Report, error) {
 	}
 	world := &World{Accounts: accounts}
 	s := setup{cfg: cfg, chain: chain, world: world}
+	if cfg.Mix.IsLane() {
+		return runLane(ctx, &s)
+	}
 	if err := s.prepare(ctx); err != nil {
 		return nil, err
 	}
@@ -165,6 +178,7 @@ func Run(ctx context.Context, cfg Config, chain Chain) (*Report, error) {
 // signed on the fly.
 type accountQueue struct {
 	acct     *Account
+	addr     string // bech32 of acct
 	startSeq uint64
 	txs      []SignedTx
 	next     uint64 // index in this run of the next tx to send
@@ -189,7 +203,7 @@ func presign(ctx context.Context, cfg Config, w *World, signer Signer) ([]*accou
 	per := cfg.presignPerAccount()
 	queues := make([]*accountQueue, len(w.Accounts))
 	for i, a := range w.Accounts {
-		queues[i] = &accountQueue{acct: a, startSeq: a.Sequence}
+		queues[i] = &accountQueue{acct: a, addr: a.Address.String(), startSeq: a.Sequence}
 	}
 	work := make(chan *accountQueue)
 	errs := make(chan error, runtime.GOMAXPROCS(0))

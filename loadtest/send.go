@@ -2,14 +2,23 @@ package loadtest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	ctypes "github.com/cometbft/cometbft/rpc/core/types"
 	cmttypes "github.com/cometbft/cometbft/types"
+	"github.com/cosmos/gogoproto/proto"
 
 	"github.com/cosmos/cosmos-sdk/client"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	messagestypes "github.com/socialchain/socialchain/x/messages/types"
 )
 
 // Timing of the send and drain phases.
@@ -30,8 +39,17 @@ const (
 // tally is the shared, locked state of a run: what was sent and what the
 // blocks said about it.
 type tally struct {
-	mu         sync.Mutex
-	pending    map[[32]byte]time.Time // accepted, not yet seen in a block
+	mu sync.Mutex
+	// lane: the run counts lane messages by their EventMessageApplied,
+	// not txs by their results.
+	lane bool
+	// pending holds what was accepted (or is being offered) and not yet
+	// seen in a block, by key: "address/sequence" of a tx (the acc_seq its
+	// block results name it by), the hex hash of a lane message.
+	pending map[string]time.Time
+	// byHash maps a tx's hash to its pending key, for the rare block whose
+	// results do not name a tx's signer (its ante handler failed).
+	byHash     map[[32]byte]string
 	offered    int
 	accepted   int
 	committed  int
@@ -43,60 +61,85 @@ type tally struct {
 	lastCommit time.Time
 }
 
+func newTally(lane bool) *tally {
+	return &tally{lane: lane, pending: map[string]time.Time{}, byHash: map[[32]byte]string{}, errors: map[string]int{}}
+}
+
 func (t *tally) count(kind string) {
 	t.mu.Lock()
 	t.errors[kind]++
 	t.mu.Unlock()
 }
 
-// send runs the senders until ctx ends or cfg.Duration passes, then waits
-// for the accepted txs to land, and reports.
+// inFlight is how many units are offered or accepted and not yet in a block.
+func (t *tally) inFlight() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.pending)
+}
+
+// accSeqKey is the pending key of a tx: its signer and sequence, as the
+// SDK's ante handler names them in the tx's "tx" event (acc_seq).
+func accSeqKey(addr string, seq uint64) string { return fmt.Sprintf("%s/%d", addr, seq) }
+
+// send runs the tx senders until ctx ends or cfg.Duration passes, then
+// waits for the accepted txs to land, and reports.
 func send(ctx context.Context, cfg Config, chain Chain, w *World, signer Signer, queues []*accountQueue) (*Report, error) {
+	t := newTally(false)
+	nSenders := cfg.senders()
+	chain.logf("sending %s txs from %d accounts with %d senders for %s", cfg.Mix, len(queues), nSenders, cfg.Duration)
+	r, err := measure(ctx, cfg, chain, t, func(sendCtx context.Context, start time.Time) {
+		var wg sync.WaitGroup
+		for i := range nSenders {
+			var own []*accountQueue
+			for j := i; j < len(queues); j += nSenders {
+				own = append(own, queues[j])
+			}
+			var interval time.Duration
+			if cfg.Rate > 0 {
+				interval = time.Duration(float64(time.Second) * float64(nSenders) / cfg.Rate)
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s := sender{cfg: cfg, world: w, signer: signer, bcast: chain.Broadcaster, tally: t, accounts: own, interval: interval}
+				s.run(sendCtx, start)
+			}()
+		}
+		wg.Wait()
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.Transport, r.Senders, r.GasPerTx = chain.Broadcaster.Name(), nSenders, signer.Gas
+	r.ResultsFrom = chain.Results.Name()
+	return r, nil
+}
+
+// measure watches the blocks from the next one on while sendAll runs
+// (given a context that ends after cfg.Duration, and the start time),
+// waits up to drainTimeout for what was accepted to reach a block, and
+// reports the counts, latencies and blocks; the caller fills in how it sent.
+func measure(ctx context.Context, cfg Config, chain Chain, t *tally, sendAll func(sendCtx context.Context, start time.Time)) (*Report, error) {
 	rpc := chain.Client.Client
 	st, err := rpc.Status(ctx)
 	if err != nil {
 		return nil, err
 	}
-	t := &tally{pending: map[[32]byte]time.Time{}, errors: map[string]int{}}
 	watchCtx, stopWatch := context.WithCancel(context.Background())
 	defer stopWatch()
 	watchDone := make(chan error, 1)
-	go func() { watchDone <- watch(watchCtx, rpc, st.SyncInfo.LatestBlockHeight+1, t) }()
+	go func() { watchDone <- watch(watchCtx, rpc, chain.Results, st.SyncInfo.LatestBlockHeight+1, t) }()
 
-	nSenders := cfg.senders()
-	chain.logf("sending %s txs from %d accounts with %d senders for %s", cfg.Mix, len(queues), nSenders, cfg.Duration)
 	sendCtx, stopSending := context.WithTimeout(ctx, cfg.Duration)
 	defer stopSending()
 	start := time.Now()
-	var wg sync.WaitGroup
-	for i := range nSenders {
-		var own []*accountQueue
-		for j := i; j < len(queues); j += nSenders {
-			own = append(own, queues[j])
-		}
-		var interval time.Duration
-		if cfg.Rate > 0 {
-			interval = time.Duration(float64(time.Second) * float64(nSenders) / cfg.Rate)
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := sender{cfg: cfg, world: w, signer: signer, bcast: chain.Broadcaster, tally: t, accounts: own, interval: interval}
-			s.run(sendCtx, start)
-		}()
-	}
-	wg.Wait()
+	sendAll(sendCtx, start)
 	sendEnd := time.Now()
-	chain.logf("sent for %.1f s; waiting for the accepted txs to commit", sendEnd.Sub(start).Seconds())
+	chain.logf("sent for %.1f s; waiting for the accepted %ss to commit", sendEnd.Sub(start).Seconds(), cfg.Mix.Unit())
 
 	drainEnd := time.Now().Add(drainTimeout)
-	for time.Now().Before(drainEnd) {
-		t.mu.Lock()
-		left := len(t.pending)
-		t.mu.Unlock()
-		if left == 0 {
-			break
-		}
+	for time.Now().Before(drainEnd) && t.inFlight() > 0 {
 		select {
 		case err := <-watchDone:
 			return nil, err
@@ -111,8 +154,7 @@ func send(ctx context.Context, cfg Config, chain Chain, w *World, signer Signer,
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := &Report{
-		Mix: string(cfg.Mix), Transport: chain.Broadcaster.Name(), Accounts: cfg.Accounts, Senders: nSenders,
-		TargetRate: cfg.Rate, GasPerTx: signer.Gas,
+		Mix: string(cfg.Mix), Unit: cfg.Mix.Unit(), Accounts: cfg.Accounts, TargetRate: cfg.Rate,
 		SendSeconds: sendEnd.Sub(start).Seconds(),
 		Offered:     t.offered, OfferedTPS: rate(t.offered, sendEnd.Sub(start)), Accepted: t.accepted,
 		Committed: t.committed, Failed: t.failed, Uncommitted: len(t.pending),
@@ -199,10 +241,12 @@ func (s *sender) sendNext(ctx context.Context, q *accountQueue) {
 		return
 	}
 	t := s.tally
+	key := accSeqKey(q.addr, tx.Seq)
 	for {
 		submitted := time.Now()
 		t.mu.Lock()
-		t.pending[tx.Hash] = submitted // before the broadcast: the block may be read before it returns
+		t.pending[key] = submitted // before the broadcast: the block may be read before it returns
+		t.byHash[tx.Hash] = key
 		t.offered++
 		t.mu.Unlock()
 
@@ -232,7 +276,8 @@ func (s *sender) sendNext(ctx context.Context, q *accountQueue) {
 			return
 		}
 		t.rejections++
-		delete(t.pending, tx.Hash)
+		delete(t.pending, key)
+		delete(t.byHash, tx.Hash)
 		t.mu.Unlock()
 		if kind != ErrKindMempoolFull {
 			// The sequence was not used, so every later tx of the
@@ -250,12 +295,12 @@ func (s *sender) sendNext(ctx context.Context, q *accountQueue) {
 
 // watch reads every block from height on, matches its txs with the pending
 // ones and records their outcome, until ctx ends.
-func watch(ctx context.Context, rpc client.CometRPC, height int64, t *tally) error {
+func watch(ctx context.Context, rpc client.CometRPC, results ResultsReader, height int64, t *tally) error {
 	// A node busy with the load may time out a query now and then; only a
 	// run of failures ends the watch.
 	failures := 0
 	for {
-		err := readBlocks(ctx, rpc, &height, t)
+		err := readBlocks(ctx, rpc, results, &height, t)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -277,43 +322,120 @@ func watch(ctx context.Context, rpc client.CometRPC, height int64, t *tally) err
 // maxWatchFailures is how many polls in a row may fail before a run gives up.
 const maxWatchFailures = 20
 
+// blockchainInfoLimit is how many block headers CometBFT's /blockchain
+// answers per call.
+const blockchainInfoLimit = 20
+
 // readBlocks records every block from *height to the latest and advances
-// *height past them.
-func readBlocks(ctx context.Context, rpc client.CometRPC, height *int64, t *tally) error {
+// *height past them. It reads the headers (/blockchain, 20 at a time: time
+// and tx count) and the results (from results: gRPC is much cheaper for
+// the node than JSON), never the blocks themselves: a lane block carries
+// megabytes of batched messages. Only a block with a failed tx its results
+// do not attribute is read whole.
+func readBlocks(ctx context.Context, rpc client.CometRPC, results ResultsReader, height *int64, t *tally) error {
 	st, err := rpc.Status(ctx)
 	if err != nil {
 		return err
 	}
-	for ; *height <= st.SyncInfo.LatestBlockHeight; *height++ {
-		h := *height
-		block, err := rpc.Block(ctx, &h)
+	latest := st.SyncInfo.LatestBlockHeight
+	for *height <= latest {
+		info, err := rpc.BlockchainInfo(ctx, *height, min(*height+blockchainInfoLimit-1, latest))
 		if err != nil {
 			return err
 		}
-		results, err := rpc.BlockResults(ctx, &h)
-		if err != nil {
-			return err
+		metas := info.BlockMetas
+		sort.Slice(metas, func(i, j int) bool { return metas[i].Header.Height < metas[j].Header.Height })
+		if len(metas) == 0 || metas[0].Header.Height != *height {
+			return fmt.Errorf("/blockchain from height %d answered no header for it", *height)
 		}
-		t.record(h, block.Block, results.TxsResults, time.Now())
+		for _, meta := range metas {
+			h := meta.Header.Height
+			if h != *height {
+				return fmt.Errorf("/blockchain skipped height %d", *height)
+			}
+			res, err := results.BlockResults(ctx, h)
+			if err != nil {
+				if strings.Contains(err.Error(), "could not find results") {
+					// The block is stored and still executing: its results
+					// come with the next poll.
+					return nil
+				}
+				return err
+			}
+			var txs cmttypes.Txs
+			if t.needsTxs(res.TxsResults) {
+				block, err := rpc.Block(ctx, &h)
+				if err != nil {
+					return err
+				}
+				txs = block.Block.Txs
+			}
+			t.record(BlockSample{Height: h, Time: meta.Header.Time, Txs: meta.NumTxs}, res, txs, time.Now())
+			*height++
+		}
 	}
 	return nil
 }
 
-// record matches the txs of a block with the pending ones; seen is when the
-// block was read, the end of their submit-to-commit latency.
-func (t *tally) record(height int64, block *cmttypes.Block, results []*abci.ExecTxResult, seen time.Time) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.blocks = append(t.blocks, BlockSample{Height: height, Time: block.Time, Txs: len(block.Txs)})
-	for i, tx := range block.Txs {
-		hash := TxHash(tx)
-		submitted, ok := t.pending[hash]
-		if !ok {
+// accSeq returns the "address/sequence" the SDK's ante handler put in a
+// tx's events, or "" when it has none (the tx failed before or in its
+// signature check).
+func accSeq(events []abci.Event) string {
+	for _, e := range events {
+		if e.Type != sdk.EventTypeTx {
 			continue
 		}
-		delete(t.pending, hash)
+		for _, a := range e.Attributes {
+			if a.Key == sdk.AttributeKeyAccountSequence {
+				return a.Value
+			}
+		}
+	}
+	return ""
+}
+
+// needsTxs reports whether a tx run must read the block's txs to attribute
+// its results: a tx failed without naming its signer. Txs that do not even
+// decode (sdk code 2) are the chain's own injected txs (checkpoint
+// signatures, the lane batch), never ours.
+func (t *tally) needsTxs(results []*abci.ExecTxResult) bool {
+	if t.lane {
+		return false
+	}
+	for _, r := range results {
+		if r.Code != 0 && !(r.Codespace == sdkerrors.RootCodespace && r.Code == sdkerrors.ErrTxDecode.ABCICode()) && accSeq(r.Events) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// record matches a block's results with the pending units; seen is when
+// the block was read, the end of their submit-to-commit latency. txs are
+// the block's txs when needsTxs asked for them, else nil.
+func (t *tally) record(b BlockSample, res *ctypes.ResultBlockResults, txs cmttypes.Txs, seen time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.lane {
+		b.Txs = t.recordMessages(res.FinalizeBlockEvents, seen)
+	} else {
+		t.recordTxs(res.TxsResults, txs, seen)
+	}
+	t.blocks = append(t.blocks, b)
+}
+
+func (t *tally) recordTxs(results []*abci.ExecTxResult, txs cmttypes.Txs, seen time.Time) {
+	for i, res := range results {
+		key := accSeq(res.Events)
+		if key == "" && i < len(txs) {
+			key = t.byHash[TxHash(txs[i])]
+		}
+		submitted, ok := t.pending[key]
+		if key == "" || !ok {
+			continue
+		}
+		delete(t.pending, key)
 		t.lastCommit = seen
-		res := results[i]
 		if res.Code == 0 {
 			t.committed++
 			t.latencies = append(t.latencies, seen.Sub(submitted))
@@ -322,4 +444,59 @@ func (t *tally) record(height int64, block *cmttypes.Block, results []*abci.Exec
 			t.errors[codeKind("deliver", res.Codespace, res.Code, res.Log)]++
 		}
 	}
+}
+
+// laneEventType is the event every applied lane message emits.
+var laneEventType = proto.MessageName(&messagestypes.EventMessageApplied{})
+
+// recordMessages matches a block's applied lane messages with the pending
+// ones and returns how many the block applied, ours or not.
+func (t *tally) recordMessages(events []abci.Event, seen time.Time) int {
+	n := 0
+	for _, e := range events {
+		if e.Type != laneEventType {
+			continue
+		}
+		n++
+		applied := parseApplied(e)
+		submitted, ok := t.pending[applied.hash]
+		if !ok {
+			continue
+		}
+		delete(t.pending, applied.hash)
+		t.lastCommit = seen
+		if applied.status == messagestypes.StatusIncluded.String() {
+			t.committed++
+			t.latencies = append(t.latencies, seen.Sub(submitted))
+		} else {
+			t.failed++
+			t.errors[laneFailureKind(applied.status, applied.err)]++
+		}
+	}
+	return n
+}
+
+// appliedMessage is what the run reads of an EventMessageApplied.
+type appliedMessage struct{ hash, status, err string }
+
+// parseApplied reads the typed event's attributes, whose values are JSON.
+func parseApplied(e abci.Event) appliedMessage {
+	var m appliedMessage
+	for _, a := range e.Attributes {
+		var dst *string
+		switch a.Key {
+		case "hash":
+			dst = &m.hash
+		case "status":
+			dst = &m.status
+		case "error":
+			dst = &m.err
+		default:
+			continue
+		}
+		if err := json.Unmarshal([]byte(a.Value), dst); err != nil {
+			*dst = a.Value
+		}
+	}
+	return m
 }

@@ -1,7 +1,9 @@
 package loadtest
 
 import (
+	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/hex"
 	"fmt"
 	"time"
@@ -19,6 +21,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	messagestypes "github.com/socialchain/socialchain/x/messages/types"
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
 	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
 )
@@ -40,6 +43,9 @@ type setup struct {
 	cfg   Config
 	chain Chain
 	world *World
+	// lane is set for the lane mix by planLane: the lane's params and the
+	// units each account buys before the run.
+	lane *lanePlan
 }
 
 func (s *setup) prepare(ctx context.Context) error {
@@ -58,7 +64,7 @@ func (s *setup) prepare(ctx context.Context) error {
 }
 
 // fund tops up, with one multi-send from the funder, every account holding
-// less than half of cfg.Fund.
+// less than half of cfg.Fund, plus the price of the lane units it is to buy.
 func (s *setup) fund(ctx context.Context) error {
 	bank := banktypes.NewQueryClient(s.chain.Client)
 	var outputs []banktypes.Output
@@ -68,10 +74,19 @@ func (s *setup) fund(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("balance of load account %d: %w", a.Index, err)
 		}
-		if res.Balance.Amount.MulRaw(2).GTE(s.cfg.Fund.Amount) {
+		// Units are paid from the balance, so they come on top of the
+		// half of --fund a load account keeps.
+		extra := sdkmath.ZeroInt()
+		if s.lane != nil {
+			extra = s.lane.cost(a.Index)
+		}
+		if res.Balance.Amount.MulRaw(2).GTE(s.cfg.Fund.Amount.Add(extra.MulRaw(2))) {
 			continue
 		}
-		top := s.cfg.Fund.Sub(*res.Balance)
+		top := s.cfg.Fund.AddAmount(extra).Sub(*res.Balance)
+		if !top.IsPositive() {
+			continue
+		}
 		outputs = append(outputs, banktypes.NewOutput(a.Address, sdk.NewCoins(top)))
 		total = total.Add(top)
 	}
@@ -129,16 +144,18 @@ func (s *setup) readAccounts() error {
 }
 
 // ensureProfiles creates the profiles that are missing and, for mixes that
-// reply and react, a first post where an account has none; then records
-// each account's seed post.
+// reply and react, a first post where an account has none; for the lane
+// mix it registers each account's app key where missing and buys the
+// planned units, in the same tx. Then it records each account's seed post.
 func (s *setup) ensureProfiles(ctx context.Context) error {
 	profiles := profilestypes.NewQueryClient(s.chain.Client)
 	signer := Signer{TxConfig: s.chain.Client.TxConfig, ChainID: s.chain.Client.ChainID, Fees: s.cfg.Fees}
 	var txs [][]byte
-	missingProfiles, missingPosts := 0, 0
+	missingProfiles, missingPosts, missingKeys, units := 0, 0, 0, 0
 	for _, a := range s.world.Accounts {
 		var msgs []sdk.Msg
 		_, err := profiles.Profile(ctx, &profilestypes.QueryProfileRequest{Address: a.Address.String()})
+		hasProfile := err == nil
 		switch {
 		case status.Code(err) == codes.NotFound:
 			msgs = append(msgs, &profilestypes.MsgCreateProfile{
@@ -147,6 +164,22 @@ func (s *setup) ensureProfiles(ctx context.Context) error {
 			missingProfiles++
 		case err != nil:
 			return fmt.Errorf("profile of load account %d: %w", a.Index, err)
+		}
+		if s.lane != nil {
+			registered := false
+			if hasProfile {
+				if registered, err = s.hasAppKey(ctx, profiles, a); err != nil {
+					return err
+				}
+			}
+			if !registered {
+				msgs = append(msgs, &profilestypes.MsgAddAppKey{Owner: a.Address.String(), PubKey: a.AppKey.Public().(ed25519.PublicKey), Scopes: LaneScopes})
+				missingKeys++
+			}
+			if n := s.lane.buy[a.Index]; n > 0 {
+				msgs = append(msgs, &messagestypes.MsgBuyUnits{Buyer: a.Address.String(), Units: n})
+				units += int(n)
+			}
 		}
 		if s.cfg.Mix.NeedsSeedPosts() {
 			id, err := s.seedPost(ctx, a)
@@ -169,7 +202,11 @@ func (s *setup) ensureProfiles(ctx context.Context) error {
 		txs = append(txs, tx.Bytes)
 	}
 	if len(txs) > 0 {
-		s.chain.logf("creating %d profiles and %d seed posts", missingProfiles, missingPosts)
+		if s.lane != nil {
+			s.chain.logf("creating %d profiles, registering %d app keys and buying %d lane units", missingProfiles, missingKeys, units)
+		} else {
+			s.chain.logf("creating %d profiles and %d seed posts", missingProfiles, missingPosts)
+		}
 		if err := s.deliver(ctx, "profile setup", txs); err != nil {
 			return err
 		}
@@ -189,6 +226,27 @@ func (s *setup) ensureProfiles(ctx context.Context) error {
 		s.world.SeedPosts[a.Index] = id
 	}
 	return nil
+}
+
+// hasAppKey reports whether a's profile holds a's app key.
+func (s *setup) hasAppKey(ctx context.Context, profiles profilestypes.QueryClient, a *Account) (bool, error) {
+	pub := a.AppKey.Public().(ed25519.PublicKey)
+	req := &profilestypes.QueryAppKeysRequest{Address: a.Address.String(), Pagination: &query.PageRequest{Limit: 100}}
+	for {
+		res, err := profiles.AppKeys(ctx, req)
+		if err != nil {
+			return false, fmt.Errorf("app keys of load account %d: %w", a.Index, err)
+		}
+		for _, k := range res.AppKeys {
+			if bytes.Equal(k.PubKey, pub) {
+				return true, nil
+			}
+		}
+		if res.Pagination == nil || len(res.Pagination.NextKey) == 0 {
+			return false, nil
+		}
+		req.Pagination = &query.PageRequest{Key: res.Pagination.NextKey, Limit: 100}
+	}
 }
 
 // seedPost returns the newest live post of a, or 0 when it has none.

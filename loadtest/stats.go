@@ -11,13 +11,21 @@ import (
 )
 
 // Report is the outcome of a run; its JSON is what `--json` prints.
+//
+// Unit says what the counts count: "tx" for the transaction mixes,
+// "message" for the lane mix, whose *_tps fields are then messages per
+// second, txs_per_block_* messages per block, and mempool_rejections the
+// messages the node's lane refused at submit.
 type Report struct {
 	Mix        string  `json:"mix"`
+	Unit       string  `json:"unit"`
 	Transport  string  `json:"transport"`
 	Accounts   int     `json:"accounts"`
 	Senders    int     `json:"senders"`
-	TargetRate float64 `json:"target_rate"` // tx/s; 0 = as fast as accepted
-	GasPerTx   uint64  `json:"gas_per_tx"`
+	TargetRate float64 `json:"target_rate"` // units/s; 0 = as fast as accepted
+	GasPerTx   uint64  `json:"gas_per_tx"`  // 0 for the lane: messages pay no gas
+	// ResultsFrom is where block results were read: "grpc" or "cometbft-rpc".
+	ResultsFrom string `json:"results_from"`
 
 	// SendSeconds is how long the senders ran (--duration, or less on Ctrl-C).
 	SendSeconds float64 `json:"send_seconds"`
@@ -82,7 +90,7 @@ func (r *Report) latencyStats(latencies []time.Duration) {
 }
 
 // BlockSample is what a run keeps of a block: its height, header time and
-// how many txs it held (ours or not).
+// how many txs (lane mix: applied messages) it held, ours or not.
 type BlockSample struct {
 	Height int64
 	Time   time.Time
@@ -130,21 +138,26 @@ func rate(n int, d time.Duration) float64 {
 // WriteTable prints r for people.
 func (r *Report) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	// The lane mix counts messages; the others txs.
+	unit, units, perSec, gas, rejections := "tx", "txs", "tx/s", fmt.Sprintf("gas %d/tx", r.GasPerTx), "mempool rejections"
+	if r.Unit == "message" {
+		unit, units, perSec, gas, rejections = "message", "messages", "msg/s", "no gas", "lane refusals at submit"
+	}
 	target := "as fast as accepted"
 	if r.TargetRate > 0 {
-		target = fmt.Sprintf("%.0f tx/s", r.TargetRate)
+		target = fmt.Sprintf("%.0f %s", r.TargetRate, perSec)
 	}
 	rows := [][2]string{
-		{"mix", fmt.Sprintf("%s (%d accounts, %d senders, %s, gas %d/tx)", r.Mix, r.Accounts, r.Senders, r.Transport, r.GasPerTx)},
+		{"mix", fmt.Sprintf("%s (%d accounts, %d senders, %s, %s; results over %s)", r.Mix, r.Accounts, r.Senders, r.Transport, gas, r.ResultsFrom)},
 		{"target rate", target},
 		{"sent for", fmt.Sprintf("%.1f s", r.SendSeconds)},
-		{"offered", fmt.Sprintf("%d txs, %.1f tx/s (accepted %d)", r.Offered, r.OfferedTPS, r.Accepted)},
-		{"committed", fmt.Sprintf("%d txs, %.1f tx/s (failed %d, uncommitted %d)", r.Committed, r.CommittedTPS, r.Failed, r.Uncommitted)},
+		{"offered", fmt.Sprintf("%d %s, %.1f %s (accepted %d)", r.Offered, units, r.OfferedTPS, perSec, r.Accepted)},
+		{"committed", fmt.Sprintf("%d %s, %.1f %s (failed %d, uncommitted %d)", r.Committed, units, r.CommittedTPS, perSec, r.Failed, r.Uncommitted)},
 		{"latency p50/p95/p99/max", fmt.Sprintf("%.0f / %.0f / %.0f / %.0f ms", r.LatencyP50, r.LatencyP95, r.LatencyP99, r.LatencyMax)},
 		{"blocks", fmt.Sprintf("%d (heights %d-%d)", r.Blocks, r.StartHeight, r.EndHeight)},
 		{"block interval mean/p50", fmt.Sprintf("%.0f / %.0f ms", r.BlockIntervalMean, r.BlockIntervalP50)},
-		{"txs per block mean/max", fmt.Sprintf("%.1f / %d", r.TxsPerBlockMean, r.TxsPerBlockMax)},
-		{"mempool rejections", fmt.Sprintf("%d", r.MempoolRejections)},
+		{unit + "s per block mean/max", fmt.Sprintf("%.1f / %d", r.TxsPerBlockMean, r.TxsPerBlockMax)},
+		{rejections, fmt.Sprintf("%d", r.MempoolRejections)},
 	}
 	for _, row := range rows {
 		fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])
@@ -166,7 +179,10 @@ func (r *Report) WriteTable(w io.Writer) error {
 // Error kinds the run tells apart; other refusals and failures are named
 // after their codespace, code and registered message.
 const (
-	ErrKindMempoolFull      = "mempool_full"
+	ErrKindMempoolFull = "mempool_full"
+	// ErrKindPoolFull is the lane's backpressure: the node's message pool
+	// is full (messages code 15); the message is offered again.
+	ErrKindPoolFull         = "pool_full"
 	ErrKindSequenceMismatch = "sequence_mismatch"
 	ErrKindTxInCache        = "tx_in_cache"
 	ErrKindTransport        = "transport"
@@ -195,14 +211,18 @@ func classifyRefusal(code uint32, codespace, log string, err error) string {
 // codeKind names a failure by where it happened and its code, with the
 // start of its log so people can read it.
 func codeKind(stage, codespace string, code uint32, log string) string {
+	return fmt.Sprintf("%s %s/%d %s", stage, codespace, code, reasonOf(log))
+}
+
+// reasonOf is the stable part of an error log: the SDK logs "<detail>:
+// <registered message>", and the registered message is the stable part.
+func reasonOf(log string) string {
 	reason := log
-	// The SDK logs "<detail>: <registered message>"; the registered
-	// message is the stable part.
 	if i := strings.LastIndex(reason, ": "); i >= 0 {
 		reason = reason[i+2:]
 	}
 	if len(reason) > 60 {
 		reason = reason[:60]
 	}
-	return fmt.Sprintf("%s %s/%d %s", stage, codespace, code, reason)
+	return reason
 }

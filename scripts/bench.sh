@@ -2,8 +2,10 @@
 # Throughput benchmarks with `socialchaind loadtest` (docs/loadtest.md).
 #
 #   scripts/bench.sh dev        a fresh dev chain in a temp home: the posts mix,
-#                               then the bank mix on the same node; prints both
-#                               reports and the ratio posts/bank
+#                               the bank mix, then the lane mix (posts as
+#                               message-lane messages) on the same node; prints
+#                               the reports and the ratios posts/bank and
+#                               lane/bank (lane counts messages/s)
 #   scripts/bench.sh localnet   the posts mix on a fresh single-validator dev
 #                               chain, then on a fresh 4-validator localnet
 #                               (scripts/localnet.sh); prints both and the ratio
@@ -14,6 +16,8 @@
 # (default 46000, away from the default localnet's 36000), BENCH_ARGS (extra
 # loadtest flags). The dev chain uses the dev ports (26657, 9090, 1317, 8545),
 # so nothing else may hold them. Every node is stopped by its PID on exit.
+# Block results are read over each node's gRPC (--results-grpc), which costs
+# the node far less than CometBFT RPC's JSON /block_results.
 set -euo pipefail
 
 bin=${SOCIALCHAIND:-./build/socialchaind}
@@ -89,18 +93,21 @@ start_dev() {
 
 bench_dev() {
   start_dev
-  loadtest posts --mix posts --home "$dev_home"
-  loadtest bank --mix bank --home "$dev_home"
+  loadtest posts --mix posts --home "$dev_home" --results-grpc 127.0.0.1:9090
+  loadtest bank --mix bank --home "$dev_home" --results-grpc 127.0.0.1:9090
+  loadtest lane --mix lane --home "$dev_home" --grpc-endpoint 127.0.0.1:9090
   stop_dev
-  local posts bank
+  local posts bank lane
   posts=$(field committed_tps "$work/posts.json")
   bank=$(field committed_tps "$work/bank.json")
+  lane=$(field committed_tps "$work/lane.json")
   echo "posts/bank = $posts / $bank = $(ratio "$posts" "$bank")  (target >= 0.8)"
+  echo "lane/bank = $lane / $bank = $(ratio "$lane" "$bank")  (lane posts/s over bank tx/s)"
 }
 
 bench_localnet() {
   start_dev
-  loadtest single --mix posts --home "$dev_home"
+  loadtest single --mix posts --home "$dev_home" --results-grpc 127.0.0.1:9090
   stop_dev
 
   if curl -fsS --max-time 2 "http://127.0.0.1:$((base_port + 1))/status" >/dev/null 2>&1; then
@@ -111,7 +118,8 @@ bench_localnet() {
   LOCALNET_DIR="$localnet_dir" LOCALNET_BASE_PORT="$base_port" SOCIALCHAIND="$bin" bash scripts/localnet.sh start 4 >/dev/null
   local rpc=$((base_port + 1))
   wait_height "$rpc" 2
-  loadtest localnet --mix posts --home "$localnet_dir/node0" --from validator --node "tcp://127.0.0.1:$rpc"
+  loadtest localnet --mix posts --home "$localnet_dir/node0" --from validator --node "tcp://127.0.0.1:$rpc" \
+    --results-grpc "127.0.0.1:$((base_port + 3))"
   LOCALNET_DIR="$localnet_dir" SOCIALCHAIND="$bin" bash scripts/localnet.sh stop >/dev/null
 
   local single four

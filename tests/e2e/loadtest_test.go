@@ -19,6 +19,8 @@ import (
 // loadReport is the part of `loadtest --json` the smoke test checks.
 type loadReport struct {
 	Mix          string         `json:"mix"`
+	Unit         string         `json:"unit"`
+	ResultsFrom  string         `json:"results_from"`
 	Offered      int            `json:"offered"`
 	Accepted     int            `json:"accepted"`
 	Committed    int            `json:"committed"`
@@ -46,19 +48,20 @@ func jsonObject(out string) string {
 	return out
 }
 
-// requireOnlyBackpressure fails on any error kind but the mempool asking
-// the sender to wait.
+// requireOnlyBackpressure fails on any error kind but the mempool (or the
+// lane's pool) asking the sender to wait.
 func requireOnlyBackpressure(t *testing.T, r loadReport) {
 	t.Helper()
 	for kind, n := range r.Errors {
-		require.Equal(t, "mempool_full", kind, "unexpected %d errors of kind %q in %+v", n, kind, r)
+		require.Contains(t, []string{"mempool_full", "pool_full"}, kind, "unexpected %d errors of kind %q in %+v", n, kind, r)
 	}
 	require.Zero(t, r.Failed, "%+v", r)
 }
 
 // TestLoadtestSmoke runs the load generator briefly against the dev chain:
-// posts, then the social mix, then a Ctrl-C in the middle of a run. Every
-// accepted tx commits, and the posts are on chain.
+// posts, then the social mix, then lane messages, then a Ctrl-C in the
+// middle of a run. Every accepted tx and message commits, and the posts are
+// on chain.
 func TestLoadtestSmoke(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "dev-home")
 	dev := startDev(t, home)
@@ -113,6 +116,39 @@ func TestLoadtestSmoke(t *testing.T) {
 		sawReply = sawReply || (p.Post.ReplyTo != "" && p.Post.ReplyTo != "0")
 	}
 	require.True(t, sawReply, "the mixed mix replies: %+v", replies)
+
+	// The lane mix registers an app key per account and posts through the
+	// message lane; rates count messages.
+	lane := runLoadtest(t, home, "--mix", "lane", "--accounts", "8", "--duration", "4s", "--rate", "300")
+	t.Logf("lane: %+v", lane)
+	require.Equal(t, "message", lane.Unit)
+	require.Equal(t, "grpc", lane.ResultsFrom, "the lane mix reads block results over gRPC")
+	require.Positive(t, lane.Committed)
+	require.Equal(t, lane.Accepted, lane.Committed, "every accepted message is included")
+	require.Positive(t, lane.LatencyP50)
+	requireOnlyBackpressure(t, lane)
+	var newest struct {
+		Posts []struct {
+			Post struct {
+				ID     string `json:"id"`
+				Author string `json:"author"`
+				Text   string `json:"text"`
+			} `json:"post"`
+		} `json:"posts"`
+	}
+	getJSON(t, devRESTURL+"/socialchain/posts/v1/posts?pagination.limit=1", &newest)
+	require.Len(t, newest.Posts, 1)
+	require.True(t, strings.HasPrefix(newest.Posts[0].Post.Text, "load test post "), newest.Posts[0].Post.Text)
+	var allowance struct {
+		Used string `json:"used"`
+	}
+	getJSON(t, devRESTURL+"/socialchain/messages/v1/allowance/"+newest.Posts[0].Post.Author, &allowance)
+	require.NotEqual(t, "0", allowance.Used, "the newest post came through the lane: %+v", newest)
+	// A rerun finds the app keys registered and the accounts ready.
+	again := runLoadtest(t, home, "--mix", "lane", "--accounts", "8", "--duration", "2s", "--rate", "100")
+	require.Positive(t, again.Committed)
+	require.Equal(t, again.Accepted, again.Committed)
+	requireOnlyBackpressure(t, again)
 
 	// Ctrl-C stops sending and still reports.
 	// The output goes to a file, which the test may read while it grows.

@@ -35,6 +35,14 @@ const (
 	flagFund     = "fund"
 	flagPresign  = "presign"
 	flagJSONOut  = "json-out"
+	// flagResultsGRPC picks where block results are read from.
+	flagResultsGRPC = "results-grpc"
+	// resultsOverRPC as --results-grpc reads CometBFT RPC's JSON instead.
+	resultsOverRPC = "none"
+
+	// defaultLaneGRPC is where the lane mix submits without --grpc-endpoint:
+	// the dev chain's gRPC.
+	defaultLaneGRPC = "127.0.0.1:9090"
 )
 
 // LoadtestCmd sends signed load to a running chain and reports what
@@ -42,24 +50,27 @@ const (
 func LoadtestCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "loadtest",
-		Short: "Send posts, a social mix or bank sends to a chain and report throughput and latency",
+		Short: "Send posts, a social mix, bank sends or lane messages to a chain and report throughput and latency",
 		Long: `Derives --accounts load accounts from --seed-mnemonic (HD indexes 0..N-1, so
 reruns reuse them), funds the ones that need it with one multi-send from
 --from, creates missing profiles, signs every tx offline, then broadcasts
 for --duration at --rate tx/s (0 = as fast as the node accepts) over CometBFT
-RPC (--node) or gRPC (--grpc-endpoint). It reads the committed blocks and reports
-offered and committed tx/s, submit-to-commit latency, block interval, txs
-per block, mempool rejections and errors by kind, as a table or as JSON
-(--json). Ctrl-C stops sending early and still reports.
+RPC (--node) or gRPC (--grpc-endpoint). It reads the committed blocks' headers
+and results and reports offered and committed tx/s, submit-to-commit latency,
+block interval, txs per block, mempool rejections and errors by kind, as a
+table or as JSON (--json). Ctrl-C stops sending early and still reports.
 
 Mixes: posts (MsgCreatePost, 140-rune text), mixed (posts, replies,
 reactions, follows, each undone later in the cycle), bank (MsgSend, the
-cheapest SDK tx: the reference ceiling).
+cheapest SDK tx: the reference ceiling), lane (140-rune posts as message-lane
+messages signed by each account's app key, submitted with Lane/SubmitBatch
+over --grpc-endpoint, default 127.0.0.1:9090; rates count messages).
 
 The default seed is PUBLIC: use it on test chains only.`,
 		Example: `socialchaind loadtest --mix posts --duration 30s --home ~/.socialchain-dev
 socialchaind loadtest --mix bank --rate 200 --duration 1m --json
-socialchaind loadtest --mix mixed --accounts 50 --grpc-endpoint 127.0.0.1:9090`,
+socialchaind loadtest --mix mixed --accounts 50 --grpc-endpoint 127.0.0.1:9090
+socialchaind loadtest --mix lane --duration 30s --home ~/.socialchain-dev`,
 		Args:         cobra.NoArgs,
 		SilenceUsage: true,
 		RunE:         runLoadtest,
@@ -67,14 +78,15 @@ socialchaind loadtest --mix mixed --accounts 50 --grpc-endpoint 127.0.0.1:9090`,
 	f := cmd.Flags()
 	f.String(flagMix, string(loadtest.MixPosts), fmt.Sprintf("tx mix, one of %v", loadtest.Mixes))
 	f.Int(flagAccounts, 100, fmt.Sprintf("load accounts (1-%d)", loadtest.MaxAccounts))
-	f.Float64(flagRate, 0, "target tx/s over all senders; 0 sends as fast as the node accepts")
+	f.Float64(flagRate, 0, "target tx/s (lane: messages/s) over all senders; 0 sends as fast as the node accepts")
 	f.Duration(flagDuration, 30*time.Second, "how long to send")
-	f.Int(flagSenders, 0, "concurrent senders, each owning a disjoint set of accounts (0 = min(accounts, 16))")
+	f.Int(flagSenders, 0, "concurrent senders, each owning a disjoint set of accounts (0 = min(accounts, 16); lane: concurrent SubmitBatch calls, 0 = 4)")
 	f.Bool(flagJSON, false, "print the report as JSON")
 	f.String(flagJSONOut, "", "also write the report as JSON to this file")
 	// Not "--grpc": the server's config binding would fill it from
 	// app.toml's [grpc] table.
-	f.String(flagLoadGRPC, "", "broadcast over this gRPC address (host:port) instead of CometBFT RPC")
+	f.String(flagLoadGRPC, "", "broadcast over this gRPC address (host:port) instead of CometBFT RPC; the lane mix submits there (default "+defaultLaneGRPC+")")
+	f.String(flagResultsGRPC, "", `read block results over this gRPC address (cmtservice GetBlockResults, protobuf), far cheaper for the node than CometBFT RPC's JSON /block_results; default --grpc-endpoint, or the lane's gRPC with --mix lane; "none" reads /block_results over --node`)
 	f.String(flagSeed, loadtest.DefaultMnemonic, "mnemonic the load accounts derive from (the default is public)")
 	f.String(flagFund, "1000000"+app.BondDenom, "balance each load account is topped up to")
 	f.Int(flagPresign, 0, "txs to sign before the clock starts (0 = rate x duration, or 1500/s x duration at --rate 0)")
@@ -131,15 +143,63 @@ func runLoadtest(cmd *cobra.Command, _ []string) error {
 	from, _ := f.GetString(flags.FlagFrom)
 
 	chain := loadtest.Chain{Client: clientCtx, Funder: from, Broadcaster: loadtest.CometBroadcaster{RPC: rpc}, Log: cmd.ErrOrStderr()}
-	if addr, _ := f.GetString(flagLoadGRPC); addr != "" {
-		conn, err := grpc.NewClient(addr,
+	// Txs go over gRPC only with --grpc-endpoint; lane messages always
+	// do, to the dev chain's gRPC unless it says otherwise. Block results
+	// are read over gRPC whenever there is a gRPC endpoint.
+	grpcAddr, _ := f.GetString(flagLoadGRPC)
+	laneAddr := grpcAddr
+	if laneAddr == "" {
+		laneAddr = defaultLaneGRPC
+	}
+	resultsAddr, _ := f.GetString(flagResultsGRPC)
+	switch {
+	case resultsAddr == resultsOverRPC:
+		resultsAddr = ""
+	case resultsAddr != "":
+	case grpcAddr != "":
+		resultsAddr = grpcAddr
+	case mix.IsLane():
+		resultsAddr = laneAddr
+	}
+	conns := map[string]*grpc.ClientConn{}
+	dial := func(flag, addr string) (*grpc.ClientConn, error) {
+		if c := conns[addr]; c != nil {
+			return c, nil
+		}
+		c, err := grpc.NewClient(addr,
 			grpc.WithTransportCredentials(insecure.NewCredentials()),
 			grpc.WithDefaultCallOptions(grpc.ForceCodec(codec.NewProtoCodec(clientCtx.InterfaceRegistry).GRPCCodec())))
 		if err != nil {
-			return fmt.Errorf("--%s %q: %w", flagLoadGRPC, addr, err)
+			return nil, fmt.Errorf("--%s %q: %w", flag, addr, err)
 		}
-		defer conn.Close()
+		conns[addr] = c
+		return c, nil
+	}
+	defer func() {
+		for _, c := range conns {
+			_ = c.Close()
+		}
+	}()
+	if grpcAddr != "" {
+		conn, err := dial(flagLoadGRPC, grpcAddr)
+		if err != nil {
+			return err
+		}
 		chain.Broadcaster = loadtest.GRPCBroadcaster{Conn: conn}
+	}
+	if mix.IsLane() {
+		conn, err := dial(flagLoadGRPC, laneAddr)
+		if err != nil {
+			return err
+		}
+		chain.Lane = loadtest.GRPCLane{Conn: conn}
+	}
+	if resultsAddr != "" {
+		conn, err := dial(flagResultsGRPC, resultsAddr)
+		if err != nil {
+			return err
+		}
+		chain.Results = loadtest.GRPCResults{Conn: conn}
 	}
 
 	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)

@@ -189,8 +189,10 @@ func addSignFlags(cmd *cobra.Command) {
 	f.Duration(FlagWaitTimeout, time.Minute, "how long --wait waits")
 	f.String(flags.FlagKeyringBackend, flags.DefaultKeyringBackend, "keyring backend: os, file, kwallet, pass, test, memory")
 	f.String(flags.FlagKeyringDir, "", "the keyring's directory, if not the home directory")
-	f.String(flags.FlagChainID, "", "the chain id the message is for (default: client.toml)")
+	// AddQueryFlagsToCmd marks --chain-id required if it exists, so it
+	// comes first: the chain id may come from client.toml.
 	flags.AddQueryFlagsToCmd(cmd)
+	f.String(flags.FlagChainID, "", "the chain id the message is for (default: client.toml)")
 	_ = cmd.MarkFlagRequired(FlagAppKey)
 	_ = cmd.MarkFlagRequired(FlagAuthor)
 }
