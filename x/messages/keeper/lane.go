@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"sync"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -31,6 +32,9 @@ type Lane struct {
 	k           Keeper
 	pool        *pool.Pool
 	broadcaster Broadcaster
+	// admit serialises the allowance check with the pool insert, so
+	// concurrent submits for one author cannot both take its last message.
+	admit sync.Mutex
 }
 
 // NewLane returns the lane over the pool; broadcaster may be nil (no gossip).
@@ -84,6 +88,8 @@ func (l *Lane) Accept(ctx sdk.Context, raw [][]byte, fromGossip bool) (results [
 	var acceptedRaw [][]byte
 	acceptedIdx := []int{}
 	inCall := map[string]uint64{}
+	l.admit.Lock()
+	defer l.admit.Unlock()
 	for i, m := range decoded {
 		if m == nil {
 			continue
