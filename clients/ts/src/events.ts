@@ -13,11 +13,18 @@ export const postCreatedEvent = "socialchain.posts.v1.EventPostCreated";
 /** newPostsQuery selects the txs that created a post. */
 export const newPostsQuery = `tm.event='Tx' AND ${postCreatedEvent}.id EXISTS`;
 
-/** NewPost is a post created in a committed tx. */
+/**
+ * newLanePostsQuery selects the blocks whose own events created a post: the
+ * message lane applies its messages before the block's txs, so their events
+ * are block events, not tx events.
+ */
+export const newLanePostsQuery = `tm.event='NewBlockEvents' AND ${postCreatedEvent}.id EXISTS`;
+
+/** NewPost is a post created in a committed block, by a tx or a lane message. */
 export interface NewPost extends EventPostCreated {
-  /** height is the block that holds the tx. */
+  /** height is the block that holds the post. */
   height: number;
-  /** txHash is the uppercase hex hash of the tx. */
+  /** txHash is the uppercase hex hash of the tx; empty for a lane post. */
   txHash: string;
 }
 
@@ -28,7 +35,14 @@ interface RpcMessage {
   error?: { message?: string; data?: string };
   result?: {
     query?: string;
-    data?: { value?: { TxResult?: { height: string; result?: { events?: AbciEvent[] } } } };
+    data?: {
+      value?: {
+        TxResult?: { height: string; result?: { events?: AbciEvent[] } };
+        // NewBlockEvents
+        height?: string;
+        events?: AbciEvent[];
+      };
+    };
     events?: Record<string, string[]>;
   };
 }
@@ -37,7 +51,9 @@ interface AbciEvent {
   attributes?: { key: string; value: string }[];
 }
 
-const subscribeId = 1;
+// One subscription for tx posts, one for lane posts, on the same socket.
+const txSubscription = 1;
+const blockSubscription = 2;
 
 /**
  * PostSubscription yields the posts created after it opened, in block order,
@@ -53,8 +69,10 @@ export class PostSubscription implements AsyncIterable<NewPost> {
   private wake: (() => void) | undefined;
   private failure: Error | undefined;
   private closed = false;
-  // ack settles the subscribe request: called once with its error, if any.
+  // ack settles the subscribe requests: called once with the first error,
+  // or with none once both are accepted.
   private ack: ((err?: Error) => void) | undefined;
+  private unacked = new Set([txSubscription, blockSubscription]);
 
   private constructor(private readonly ws: WebSocket) {
     ws.on("message", (data) => this.onMessage(data.toString()));
@@ -71,9 +89,12 @@ export class PostSubscription implements AsyncIterable<NewPost> {
     const subscribed = new Promise<void>((resolve, reject) => {
       sub.ack = (err) => (err === undefined ? resolve() : reject(err));
     });
-    ws.once("open", () =>
-      ws.send(JSON.stringify({ jsonrpc: "2.0", id: subscribeId, method: "subscribe", params: { query: newPostsQuery } })),
-    );
+    ws.once("open", () => {
+      ws.send(JSON.stringify({ jsonrpc: "2.0", id: txSubscription, method: "subscribe", params: { query: newPostsQuery } }));
+      ws.send(
+        JSON.stringify({ jsonrpc: "2.0", id: blockSubscription, method: "subscribe", params: { query: newLanePostsQuery } }),
+      );
+    });
     try {
       await subscribed;
     } catch (err) {
@@ -110,27 +131,36 @@ export class PostSubscription implements AsyncIterable<NewPost> {
 
   private onMessage(text: string): void {
     const msg = JSON.parse(text) as RpcMessage;
-    if (msg.id !== subscribeId) return;
+    if (msg.id !== txSubscription && msg.id !== blockSubscription) return;
     if (msg.error !== undefined) {
       this.fail(new Error(`subscribe: ${msg.error.message ?? ""} ${msg.error.data ?? ""}`.trim()));
       return;
     }
     if (msg.result?.query === undefined) {
-      // The empty answer to the subscribe request: from here on, every
-      // matching tx is sent to this socket.
-      this.settle();
+      // The empty answer to a subscribe request: from here on, every
+      // matching tx or block is sent to this socket.
+      this.unacked.delete(msg.id);
+      if (this.unacked.size === 0) this.settle();
       return;
     }
-    const tx = msg.result.data?.value?.TxResult;
-    const txHash = msg.result.events?.["tx.hash"]?.[0] ?? "";
-    for (const event of tx?.result?.events ?? []) {
-      if (event.type !== postCreatedEvent) continue;
-      const fields = Object.fromEntries(
-        (event.attributes ?? []).filter((a) => a.key !== "msg_index").map((a) => [a.key, JSON.parse(a.value)]),
-      );
-      this.queue.push({ ...EventPostCreated.fromJSON(fields), height: Number(tx?.height), txHash });
+    const value = msg.result.data?.value;
+    if (msg.id === txSubscription) {
+      const tx = value?.TxResult;
+      this.push(tx?.result?.events, Number(tx?.height), msg.result.events?.["tx.hash"]?.[0] ?? "");
+    } else {
+      this.push(value?.events, Number(value?.height), "");
     }
     this.notify();
+  }
+
+  private push(events: AbciEvent[] | undefined, height: number, txHash: string): void {
+    for (const event of events ?? []) {
+      if (event.type !== postCreatedEvent) continue;
+      const fields = Object.fromEntries(
+        (event.attributes ?? []).filter((a) => a.key !== "msg_index" && a.key !== "mode").map((a) => [a.key, JSON.parse(a.value)]),
+      );
+      this.queue.push({ ...EventPostCreated.fromJSON(fields), height, txHash });
+    }
   }
 
   private fail(err: Error): void {

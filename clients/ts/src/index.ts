@@ -5,7 +5,7 @@ export { socialTypes } from "./codec.js";
 export { AppKey, appKeyScopes, type AppKeyScope } from "./appkey.js";
 export { addressPrefix, denom, gasMultiplier, walletFromMnemonic } from "./account.js";
 export { createRegistry, SocialClient, type SocialClientOptions } from "./client.js";
-export { newPostsQuery, postCreatedEvent, PostSubscription, subscribeNewPosts, type NewPost } from "./events.js";
+export { newLanePostsQuery, newPostsQuery, postCreatedEvent, PostSubscription, subscribeNewPosts, type NewPost } from "./events.js";
 export {
   buildMessageBody,
   encodeSignedMessage,

@@ -10,8 +10,8 @@ import { after, before, describe, it } from "node:test";
 
 import { toHex } from "@cosmjs/encoding";
 
-import { AppKey, LaneClient, LaneError, MessageStatus } from "../src/index.js";
-import { fundedAccounts, rest, restUrl, uniqueHandle, type Account } from "./env.js";
+import { AppKey, LaneClient, LaneError, MessageStatus, subscribeNewPosts, type NewPost } from "../src/index.js";
+import { fundedAccounts, rest, restUrl, rpcUrl, uniqueHandle, type Account } from "./env.js";
 
 describe("LaneClient on the dev chain", () => {
   let alice: Account;
@@ -69,6 +69,26 @@ describe("LaneClient on the dev chain", () => {
   it("follows through the lane", async () => {
     await (await lane.follow(bob.address)).included();
     assert.equal((await rest.profile(bob.address)).followersCount, 1n);
+  });
+
+  it("delivers a lane post on the websocket like a tx post", { timeout: 60_000 }, async () => {
+    const sub = await subscribeNewPosts(rpcUrl);
+    let seen: NewPost | undefined;
+    try {
+      const receipt = await (await lane.post("live through the #lane")).included();
+      for await (const p of sub) {
+        if (p.author === alice.address && BigInt(p.id) === receipt.postId) {
+          seen = p;
+          assert.equal(BigInt(p.height), receipt.height);
+          assert.equal(p.txHash, "");
+          break;
+        }
+      }
+    } finally {
+      sub.close();
+    }
+    assert.ok(seen, "the subscription ended without the lane post");
+    assert.deepEqual(seen.hashtags, ["lane"]);
   });
 
   it("submits a batch, each message on its own", async () => {
