@@ -102,11 +102,11 @@ func (ln *laneNet) body(kind messagestypes.Kind) messagestypes.MessageBody {
 }
 
 func sign(key ed25519.PrivateKey, body messagestypes.MessageBody) messagestypes.SignedMessage {
-	bz, err := body.Marshal()
+	signed, err := messagestypes.Sign(key, &body)
 	if err != nil {
 		panic(err)
 	}
-	return messagestypes.SignedMessage{Body: bz, Signature: ed25519.Sign(key, messagestypes.SigningBytes(bz))}
+	return signed
 }
 
 func post(text string) messagestypes.Kind {

@@ -120,14 +120,11 @@ func (s LaneSigner) SignPost(a *Account, i uint64, timestampMs int64) (LaneMessa
 		TimestampMs: timestampMs,
 		Kind:        &messagestypes.MessageBody_CreatePost{CreatePost: &messagestypes.CreatePost{Text: PostText(a.Index, i)}},
 	}
-	bz, err := body.Marshal()
+	signed, err := messagestypes.Sign(a.AppKey, &body)
 	if err != nil {
 		return LaneMessage{}, fmt.Errorf("encoding lane message %d of account %d: %w", i, a.Index, err)
 	}
-	return LaneMessage{
-		Signed: messagestypes.SignedMessage{Body: bz, Signature: ed25519.Sign(a.AppKey, messagestypes.SigningBytes(bz))},
-		Hash:   messagestypes.HashOf(bz).String(),
-	}, nil
+	return LaneMessage{Signed: signed, Hash: messagestypes.HashOf(signed.Body).String()}, nil
 }
 
 // lanePlan is what the lane mix learns and decides before it funds the

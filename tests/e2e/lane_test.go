@@ -54,9 +54,9 @@ func signedLanePost(t *testing.T, key ed25519.PrivateKey, chainID, author, text 
 		ChainID: chainID, Author: author, AppKey: key.Public().(ed25519.PublicKey), TimestampMs: timestampMs,
 		Kind: &messagestypes.MessageBody_CreatePost{CreatePost: &messagestypes.CreatePost{Text: text}},
 	}
-	bz, err := body.Marshal()
+	signed, err := messagestypes.Sign(key, &body)
 	require.NoError(t, err)
-	return messagestypes.SignedMessage{Body: bz, Signature: ed25519.Sign(key, messagestypes.SigningBytes(bz))}
+	return signed
 }
 
 // postJSON POSTs v as JSON to url, requires 200 and decodes the answer into out.

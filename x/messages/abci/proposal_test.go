@@ -13,15 +13,18 @@ import (
 
 const chainID = "abci-test-1"
 
-func signedRaw(t testing.TB, text string) []byte {
+func signedRaw(t testing.TB, text string) []byte { return signedFor(t, chainID, text) }
+
+// signedFor returns the encoding of a signed create_post for chain.
+func signedFor(t testing.TB, chain, text string) []byte {
 	t.Helper()
 	seed := sha256.Sum256([]byte("abci test"))
 	key := ed25519.NewKeyFromSeed(seed[:])
-	body := types.MessageBody{ChainID: chainID, Author: "social1qypqxpq9qcrsszg2pvxq6rs0zqg3yyc5vst3f9", AppKey: key.Public().(ed25519.PublicKey),
+	body := types.MessageBody{ChainID: chain, Author: "social1qypqxpq9qcrsszg2pvxq6rs0zqg3yyc5vst3f9", AppKey: key.Public().(ed25519.PublicKey),
 		TimestampMs: 1_767_225_600_000, Kind: &types.MessageBody_CreatePost{CreatePost: &types.CreatePost{Text: text}}}
-	bz, err := body.Marshal()
+	signed, err := types.Sign(key, &body)
 	require.NoError(t, err)
-	raw, err := (&types.SignedMessage{Body: bz, Signature: ed25519.Sign(key, types.SigningBytes(bz))}).Marshal()
+	raw, err := signed.Marshal()
 	require.NoError(t, err)
 	return raw
 }
@@ -64,7 +67,7 @@ func TestDecodeBatchRefusals(t *testing.T) {
 		{"bytes that are no batch are refused", []byte{0xff, 0xff}, params},
 		{"a message twice is refused", abci.AppendMessageBatch(nil, [][]byte{one, one}), params},
 		{"more messages than max_messages_per_block are refused", abci.AppendMessageBatch(nil, [][]byte{one, signedRaw(t, "two")}), small},
-		{"a message for another chain is refused", abci.AppendMessageBatch(nil, [][]byte{signedRawChain(t, "other-1")}), params},
+		{"a message for another chain is refused", abci.AppendMessageBatch(nil, [][]byte{signedFor(t, "other-1", "elsewhere")}), params},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,18 +77,6 @@ func TestDecodeBatchRefusals(t *testing.T) {
 	}
 	_, _, err := abci.SplitBatch([][]byte{[]byte("tx"), abci.EncodeBatch([][]byte{one})})
 	require.Error(t, err, "a batch after a user tx is refused")
-}
-
-func signedRawChain(t testing.TB, chain string) []byte {
-	seed := sha256.Sum256([]byte("abci test"))
-	key := ed25519.NewKeyFromSeed(seed[:])
-	body := types.MessageBody{ChainID: chain, Author: "social1x", AppKey: key.Public().(ed25519.PublicKey), TimestampMs: 1,
-		Kind: &types.MessageBody_Repost{Repost: &types.Repost{PostID: 1}}}
-	bz, err := body.Marshal()
-	require.NoError(t, err)
-	raw, err := (&types.SignedMessage{Body: bz, Signature: ed25519.Sign(key, types.SigningBytes(bz))}).Marshal()
-	require.NoError(t, err)
-	return raw
 }
 
 // FuzzDecodeBatch feeds a proposer's batch bytes, the lane's input from other

@@ -95,9 +95,9 @@ func (f *fixture) newUser(t testing.TB, name string, scopes ...string) user {
 func (f *fixture) message(t testing.TB, u user, kind types.Kind, skew time.Duration) *types.Message {
 	t.Helper()
 	body := types.MessageBody{ChainID: chainID, Author: u.addr, AppKey: u.pub(), TimestampMs: blockTime.Add(skew).UnixMilli(), Kind: kind}
-	bz, err := body.Marshal()
+	signed, err := types.Sign(u.key, &body)
 	require.NoError(t, err)
-	raw, err := (&types.SignedMessage{Body: bz, Signature: ed25519.Sign(u.key, types.SigningBytes(bz))}).Marshal()
+	raw, err := signed.Marshal()
 	require.NoError(t, err)
 	m, err := types.Decode(raw, chainID, types.DefaultMaxMessageBytes)
 	require.NoError(t, err)

@@ -21,9 +21,9 @@ func message(t testing.TB, author string, ts int64) (*types.Message, []byte) {
 	priv := ed25519.NewKeyFromSeed(seed[:])
 	body := types.MessageBody{ChainID: chainID, Author: author, AppKey: priv.Public().(ed25519.PublicKey), TimestampMs: ts,
 		Kind: &types.MessageBody_React{React: &types.React{PostID: 1, Kind: "like"}}}
-	bz, err := body.Marshal()
+	signed, err := types.Sign(priv, &body)
 	require.NoError(t, err)
-	raw, err := (&types.SignedMessage{Body: bz, Signature: ed25519.Sign(priv, types.SigningBytes(bz))}).Marshal()
+	raw, err := signed.Marshal()
 	require.NoError(t, err)
 	m, err := types.Decode(raw, chainID, types.DefaultMaxMessageBytes)
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package types
 
 import (
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -53,6 +54,16 @@ func HashOf(body []byte) Hash {
 	var out Hash
 	h.Sum(out[:0])
 	return out
+}
+
+// Sign encodes body and signs its signing bytes with key: the one way a Go
+// client (the load generator, tests) makes a SignedMessage.
+func Sign(key ed25519.PrivateKey, body *MessageBody) (SignedMessage, error) {
+	bz, err := body.Marshal()
+	if err != nil {
+		return SignedMessage{}, err
+	}
+	return SignedMessage{Body: bz, Signature: ed25519.Sign(key, SigningBytes(bz))}, nil
 }
 
 // Message is a decoded lane message with what every check needs.

@@ -67,9 +67,9 @@ func TestTestVector(t *testing.T) {
 // signedWith encodes body and signs it with priv.
 func signedWith(t testing.TB, priv ed25519.PrivateKey, body types.MessageBody) []byte {
 	t.Helper()
-	bz, err := body.Marshal()
+	signed, err := types.Sign(priv, &body)
 	require.NoError(t, err)
-	out, err := (&types.SignedMessage{Body: bz, Signature: ed25519.Sign(priv, types.SigningBytes(bz))}).Marshal()
+	out, err := signed.Marshal()
 	require.NoError(t, err)
 	return out
 }
