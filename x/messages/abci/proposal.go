@@ -245,10 +245,13 @@ func (h *Handler) Finalized(ctx sdk.Context, req *abci.RequestFinalizeBlock, txs
 	}
 	var hashes []types.Hash
 	if batch, _, err := SplitBatch(txs); err == nil && batch != nil {
-		if msgs, err := DecodeBatch(batch, ctx.ChainID(), params); err == nil {
-			hashes = make([]types.Hash, len(msgs))
-			for i, m := range msgs {
-				hashes[i] = m.Hash
+		// PreBlock already checked the messages; only their hashes matter
+		// here, so the bodies are hashed, not decoded again.
+		var mb types.MessageBatch
+		if err := mb.Unmarshal(batch); err == nil {
+			hashes = make([]types.Hash, len(mb.Messages))
+			for i, sm := range mb.Messages {
+				hashes[i] = types.HashOf(sm.Body)
 			}
 		}
 	}

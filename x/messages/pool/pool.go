@@ -52,7 +52,8 @@ type entry struct {
 
 // Open opens (or creates) the pool in dir and loads what a previous run
 // left there; dir "" keeps the pool in memory (tests). The messages on disk
-// are decoded again for chainID; any that no longer decode are dropped.
+// are decoded again for chainID, up to maxMessageBytes each; any that no
+// longer decode are dropped.
 func Open(dir, chainID string, maxMessageBytes uint32, limit int) (*Pool, error) {
 	var (
 		db  *leveldb.DB
@@ -87,7 +88,7 @@ func (p *Pool) load(chainID string, maxMessageBytes uint32) error {
 		seq := binary.BigEndian.Uint64(key[len(entryPrefix):])
 		p.nextSeq = max(p.nextSeq, seq+1)
 		raw := append([]byte(nil), iter.Value()...)
-		msg, err := types.Decode(raw, chainID, max(maxMessageBytes, uint32(len(raw))))
+		msg, err := types.Decode(raw, chainID, maxMessageBytes)
 		if err != nil {
 			stale = append(stale, key)
 			continue
