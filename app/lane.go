@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -252,4 +253,40 @@ func (s *l1Settlement) SettledCheckpoint(ctx context.Context, height int64) (uin
 		}
 	}
 	return lo, true
+}
+
+// laneEventPrefixes are the event types a block's lane messages emit at
+// block level: the lane's receipts and the social actions they applied.
+// The wallet path emits the same social events inside its transactions.
+var laneEventPrefixes = []string{"socialchain.messages.", "socialchain.posts.", "socialchain.profiles."}
+
+// FinalizeBlock leaves the block-level events of lane messages out of
+// CometBFT's block indexer. A full block carries tens of thousands of them,
+// and indexing each attribute cost the node more than a tenth of its CPU;
+// receipts in state answer lookups by hash (messages status), and websocket
+// subscribers still receive every event, indexed or not. Transaction events
+// are untouched.
+func (app *SocialApp) FinalizeBlock(req *abci.RequestFinalizeBlock) (*abci.ResponseFinalizeBlock, error) {
+	res, err := app.BaseApp.FinalizeBlock(req)
+	if err != nil || res == nil {
+		return res, err
+	}
+	for i := range res.Events {
+		if !isLaneEvent(res.Events[i].Type) {
+			continue
+		}
+		for j := range res.Events[i].Attributes {
+			res.Events[i].Attributes[j].Index = false
+		}
+	}
+	return res, nil
+}
+
+func isLaneEvent(eventType string) bool {
+	for _, prefix := range laneEventPrefixes {
+		if strings.HasPrefix(eventType, prefix) {
+			return true
+		}
+	}
+	return false
 }

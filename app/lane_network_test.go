@@ -10,6 +10,7 @@ import (
 	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
 	dbm "github.com/cosmos/cosmos-db"
@@ -173,6 +174,22 @@ func TestLaneNetwork(t *testing.T) {
 		Kind: "post", Key: strconv.FormatUint(receipt.PostID, 10),
 	})
 	require.NoError(t, err, "a lane post has a settlement record")
+
+	// Its block-level events reach subscribers but stay out of CometBFT's
+	// block indexer (receipts answer lookups by hash).
+	blockRes, err := ln.val.RPCClient.BlockResults(ctx, &receipt.Height)
+	require.NoError(t, err)
+	laneEvents := 0
+	for _, ev := range blockRes.FinalizeBlockEvents {
+		if ev.Type != proto.MessageName(&messagestypes.EventMessageApplied{}) && ev.Type != proto.MessageName(&poststypes.EventPostCreated{}) {
+			continue
+		}
+		laneEvents++
+		for _, attr := range ev.Attributes {
+			require.False(t, attr.Index, "%s.%s is not indexed", ev.Type, attr.Key)
+		}
+	}
+	require.Equal(t, 2, laneEvents, "the lane post's receipt and EventPostCreated")
 
 	// Replaying the same bytes is refused.
 	_, err = ln.lane().Submit(ctx, &messagestypes.SubmitRequest{Message: good})

@@ -66,6 +66,10 @@ func (h *Handler) PrepareProposal(next sdk.PrepareProposalHandler) sdk.PreparePr
 	}
 }
 
+// buildBatch takes the pool's oldest pending messages within the block's
+// limits and drops those outside the timestamp window. It does not look up
+// receipts: the pool loses each message at the commit of the block that
+// included it, and a message re-added in between is skipped by ApplyBatch.
 func (h *Handler) buildBatch(ctx sdk.Context, req *abci.RequestPrepareProposal) []byte {
 	params, err := h.keeper.Params.Get(ctx)
 	if err != nil {
@@ -79,10 +83,6 @@ func (h *Handler) buildBatch(ctx sdk.Context, req *abci.RequestPrepareProposal) 
 	out := make([][]byte, 0, len(raw))
 	for i, m := range msgs {
 		if m.Body.TimestampMs < earliest {
-			stale = append(stale, m.Hash)
-			continue
-		}
-		if _, found, err := h.keeper.Receipt(ctx, m.Hash); err == nil && found {
 			stale = append(stale, m.Hash)
 			continue
 		}

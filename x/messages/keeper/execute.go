@@ -20,8 +20,9 @@ type Outcome struct {
 }
 
 // CheckMessage runs the lane's own rules for m at the block time of ctx:
-// the timestamp window, replay, the app key (registered, unexpired, in
-// scope) and the allowance. pending is how many of the author's messages
+// the timestamp window, the app key (registered, unexpired, in scope) and
+// the allowance; replay is the caller's (refuseReplay, or ApplyBatch's
+// receipt lookup). pending is how many of the author's messages
 // already wait for a block on this node and count against its allowance
 // (0 when applying a block). It writes nothing.
 func (k Keeper) CheckMessage(ctx context.Context, params types.Params, m *types.Message, pending uint64) (sdk.AccAddress, error) {
@@ -37,11 +38,6 @@ func (k Keeper) CheckMessage(ctx context.Context, params types.Params, m *types.
 	if latest := blockMs + int64(params.MaxFutureSeconds)*1000; m.Body.TimestampMs > latest {
 		return nil, errorsmod.Wrapf(types.ErrTimestampInFuture, "timestamp_ms %d is more than max_future_seconds %d after block time %d",
 			m.Body.TimestampMs, params.MaxFutureSeconds, blockMs)
-	}
-	if r, found, err := k.Receipt(ctx, m.Hash); err != nil {
-		return nil, err
-	} else if found {
-		return nil, errorsmod.Wrapf(types.ErrDuplicateMessage, "message %s was in block %d", m.Hash, r.Height)
 	}
 	_, scope := m.Body.KindInfo()
 	if err := k.profiles.AuthorizeAppKey(ctx, author, m.Body.AppKey, scope); err != nil {
@@ -69,10 +65,7 @@ func (k Keeper) Execute(ctx context.Context, m *types.Message) (Outcome, error) 
 	author := m.Body.Author
 	switch kind := m.Body.Kind.(type) {
 	case *types.MessageBody_CreatePost:
-		c := kind.CreatePost
-		res, err := k.posts.CreatePost(ctx, &poststypes.MsgCreatePost{
-			Author: author, Text: c.Text, BodyCID: c.BodyCID, Attachments: c.Attachments, ReplyTo: c.ReplyTo, QuoteOf: c.QuoteOf,
-		})
+		res, err := k.posts.CreatePost(ctx, createPostMsg(author, kind.CreatePost))
 		if err != nil {
 			return Outcome{}, err
 		}
@@ -118,15 +111,41 @@ func (k Keeper) Execute(ctx context.Context, m *types.Message) (Outcome, error) 
 	}
 }
 
-// Validate is the full check of a message at submit: the lane's rules, then
-// the action itself on a branch of ctx that is thrown away, so every rule
-// of the Msg server (length, profile, parent, blocks, ...) answers now. The
-// signature is the caller's to verify (batched).
+// Validate is the full check of a message at submit: replay, the lane's
+// rules, then every rule of the action's Msg server (length, profile,
+// parent, blocks, ...), writing nothing. A new post is only planned; other
+// actions run on a branch of ctx that is thrown away. The signature is the
+// caller's to verify (batched).
 func (k Keeper) Validate(ctx context.Context, params types.Params, m *types.Message, pending uint64) error {
+	if err := k.refuseReplay(ctx, m); err != nil {
+		return err
+	}
 	if _, err := k.CheckMessage(ctx, params, m, pending); err != nil {
+		return err
+	}
+	if c, ok := m.Body.Kind.(*types.MessageBody_CreatePost); ok {
+		_, err := k.posts.PlanPost(ctx, createPostMsg(m.Body.Author, c.CreatePost))
 		return err
 	}
 	branch, _ := sdk.UnwrapSDKContext(ctx).CacheContext()
 	_, err := k.Execute(branch, m)
 	return err
+}
+
+// refuseReplay refuses a message that already has a receipt.
+func (k Keeper) refuseReplay(ctx context.Context, m *types.Message) error {
+	r, found, err := k.Receipt(ctx, m.Hash)
+	if err != nil {
+		return err
+	}
+	if found {
+		return errorsmod.Wrapf(types.ErrDuplicateMessage, "message %s was in block %d", m.Hash, r.Height)
+	}
+	return nil
+}
+
+func createPostMsg(author string, c *types.CreatePost) *poststypes.MsgCreatePost {
+	return &poststypes.MsgCreatePost{
+		Author: author, Text: c.Text, BodyCID: c.BodyCID, Attachments: c.Attachments, ReplyTo: c.ReplyTo, QuoteOf: c.QuoteOf,
+	}
 }

@@ -1,10 +1,10 @@
 package types
 
 import (
-	"encoding/json"
-
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
+
+	"github.com/socialchain/socialchain/internal/eventjson"
 )
 
 // ABCIEvent returns the event exactly as EmitTypedEvent would emit it (the
@@ -15,19 +15,11 @@ func (e *EventMessageApplied) ABCIEvent() abci.Event {
 	return abci.Event{
 		Type: proto.MessageName(e),
 		Attributes: []abci.EventAttribute{
-			{Key: "author", Value: jsonString(e.Author)},
-			{Key: "error", Value: jsonString(e.Error)},
-			{Key: "hash", Value: jsonString(e.Hash)},
-			{Key: "kind", Value: jsonString(e.Kind)},
-			{Key: "status", Value: jsonString(e.Status.String())},
+			{Key: "author", Value: eventjson.String(e.Author)},
+			{Key: "error", Value: eventjson.String(e.Error)},
+			{Key: "hash", Value: eventjson.String(e.Hash)},
+			{Key: "kind", Value: eventjson.String(e.Kind)},
+			{Key: "status", Value: eventjson.String(e.Status.String())},
 		},
 	}
-}
-
-func jsonString(s string) string {
-	bz, err := json.Marshal(s)
-	if err != nil { // a Go string always marshals
-		panic(err)
-	}
-	return string(bz)
 }

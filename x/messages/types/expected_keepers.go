@@ -13,6 +13,9 @@ import (
 // through: the same ones the posts Msg server calls, so each rule has one
 // implementation.
 type PostsKeeper interface {
+	// PlanPost checks a new post against the state of ctx, writing nothing,
+	// and returns the step that writes it and gives its id.
+	PlanPost(ctx context.Context, msg *poststypes.MsgCreatePost) (write func(context.Context) (uint64, error), err error)
 	CreatePost(ctx context.Context, msg *poststypes.MsgCreatePost) (*poststypes.MsgCreatePostResponse, error)
 	EditPost(ctx context.Context, msg *poststypes.MsgEditPost) (*poststypes.MsgEditPostResponse, error)
 	DeletePost(ctx context.Context, msg *poststypes.MsgDeletePost) (*poststypes.MsgDeletePostResponse, error)

@@ -21,100 +21,139 @@ import (
 // CreatePost publishes a post, reply or quote by msg.Author, who must have
 // a profile, and emits EventPostCreated.
 func (k Keeper) CreatePost(ctx context.Context, msg *types.MsgCreatePost) (*types.MsgCreatePostResponse, error) {
-	author, err := k.decodeAddress("author", msg.Author)
+	p, err := k.checkPost(ctx, msg)
 	if err != nil {
 		return nil, err
+	}
+	id, err := k.writePost(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgCreatePostResponse{ID: id}, nil
+}
+
+// PlanPost runs every rule of CreatePost against the state of ctx, writes
+// nothing, and returns the step that writes the post (on that same state)
+// and gives its id. The message lane plans a post at submit, and in a block
+// plans then writes it without a cache branch: a refused post has written
+// nothing. An error from write is a store or hook failure, after which the
+// caller must drop ctx's writes.
+func (k Keeper) PlanPost(ctx context.Context, msg *types.MsgCreatePost) (write func(context.Context) (uint64, error), err error) {
+	p, err := k.checkPost(ctx, msg)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) (uint64, error) { return k.writePost(ctx, p) }, nil
+}
+
+// plannedPost is a post that passed every rule of CreatePost.
+type plannedPost struct {
+	author                   sdk.AccAddress
+	draft                    draftContent
+	replyTo, quoteOf, rootID uint64 // rootID is 0 for a new thread
+	mentions                 []types.Mention
+	versionHash              []byte
+}
+
+func (k Keeper) checkPost(ctx context.Context, msg *types.MsgCreatePost) (plannedPost, error) {
+	author, err := k.decodeAddress("author", msg.Author)
+	if err != nil {
+		return plannedPost{}, err
 	}
 	draft, err := k.prepareContent(ctx, msg.Text, msg.BodyCID, msg.Attachments)
 	if err != nil {
-		return nil, err
+		return plannedPost{}, err
 	}
 	if err := requireContent(draft.PostContent, msg.QuoteOf); err != nil {
-		return nil, err
+		return plannedPost{}, err
 	}
 
 	if err := k.requireProfile(ctx, "author", author); err != nil {
-		return nil, err
+		return plannedPost{}, err
 	}
-	var rootID uint64
+	p := plannedPost{author: author, draft: draft, replyTo: msg.ReplyTo, quoteOf: msg.QuoteOf}
 	if msg.ReplyTo != 0 {
 		parent, err := k.livePost(ctx, "reply_to", msg.ReplyTo)
 		if err != nil {
-			return nil, err
+			return plannedPost{}, err
 		}
 		if err := k.refuseIfBlocked(ctx, "reply to", parent, author); err != nil {
-			return nil, err
+			return plannedPost{}, err
 		}
-		rootID = parent.RootID
+		p.rootID = parent.RootID
 	}
 	if msg.QuoteOf != 0 {
 		quoted, err := k.livePost(ctx, "quote_of", msg.QuoteOf)
 		if err != nil {
-			return nil, err
+			return plannedPost{}, err
 		}
 		if err := k.refuseIfBlocked(ctx, "quote", quoted, author); err != nil {
-			return nil, err
+			return plannedPost{}, err
 		}
 	}
-	mentions, err := k.resolveMentions(ctx, draft.handles)
-	if err != nil {
-		return nil, err
+	if p.mentions, err = k.resolveMentions(ctx, draft.handles); err != nil {
+		return plannedPost{}, err
 	}
-	versionHash, err := draft.Hash()
-	if err != nil {
-		return nil, err
+	if p.versionHash, err = draft.Hash(); err != nil {
+		return plannedPost{}, err
 	}
+	return p, nil
+}
 
+// writePost stores a checked post with its indexes and counters and emits
+// EventPostCreated; it returns the new post's id.
+func (k Keeper) writePost(ctx context.Context, p plannedPost) (uint64, error) {
 	id, err := nextID(ctx, k.PostSeq)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
+	rootID := p.rootID
 	if rootID == 0 {
 		rootID = id
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	post := types.Post{
 		ID:            id,
-		Author:        k.mustString(author),
-		Text:          draft.Text,
-		BodyCID:       draft.BodyCID,
-		Attachments:   draft.Attachments,
-		ReplyTo:       msg.ReplyTo,
+		Author:        k.mustString(p.author),
+		Text:          p.draft.Text,
+		BodyCID:       p.draft.BodyCID,
+		Attachments:   p.draft.Attachments,
+		ReplyTo:       p.replyTo,
 		RootID:        rootID,
-		QuoteOf:       msg.QuoteOf,
-		Hashtags:      draft.hashtags,
-		Mentions:      mentions,
+		QuoteOf:       p.quoteOf,
+		Hashtags:      p.draft.hashtags,
+		Mentions:      p.mentions,
 		CreatedHeight: sdkCtx.BlockHeight(),
 		CreatedAt:     sdkCtx.BlockTime(),
 	}
 	if err := k.Posts.Set(ctx, id, post); err != nil {
-		return nil, err
+		return 0, err
 	}
 	if err := k.indexPost(ctx, post); err != nil {
-		return nil, err
+		return 0, err
 	}
 	if post.ReplyTo != 0 {
 		if err := k.adjustCounters(ctx, post.ReplyTo, func(c *types.PostCounters) { c.Replies++ }); err != nil {
-			return nil, err
+			return 0, err
 		}
 	}
 	if post.QuoteOf != 0 {
 		if err := k.adjustCounters(ctx, post.QuoteOf, func(c *types.PostCounters) { c.Quotes++ }); err != nil {
-			return nil, err
+			return 0, err
 		}
 	}
-	if err := k.profiles.AdjustPostsCount(ctx, author, 1); err != nil {
-		return nil, err
+	if err := k.profiles.AdjustPostsCount(ctx, p.author, 1); err != nil {
+		return 0, err
 	}
-	if err := k.afterPostWritten(ctx, author, id, versionHash); err != nil {
-		return nil, err
+	if err := k.afterPostWritten(ctx, p.author, id, p.versionHash); err != nil {
+		return 0, err
 	}
 
-	mentioned := make([]string, len(mentions))
-	for i, mn := range mentions {
+	mentioned := make([]string, len(p.mentions))
+	for i, mn := range p.mentions {
 		mentioned[i] = mn.Address
 	}
-	return &types.MsgCreatePostResponse{ID: id}, sdkCtx.EventManager().EmitTypedEvent(&types.EventPostCreated{
+	ev := types.EventPostCreated{
 		ID:        id,
 		Author:    post.Author,
 		ReplyTo:   post.ReplyTo,
@@ -122,8 +161,10 @@ func (k Keeper) CreatePost(ctx context.Context, msg *types.MsgCreatePost) (*type
 		QuoteOf:   post.QuoteOf,
 		Hashtags:  post.Hashtags,
 		Mentioned: mentioned,
-		CIDs:      draft.CIDs(),
-	})
+		CIDs:      p.draft.CIDs(),
+	}
+	sdkCtx.EventManager().EmitEvent(sdk.Event(ev.ABCIEvent()))
+	return id, nil
 }
 
 // EditPost replaces the content of msg.Author's live post, keeps the
