@@ -74,7 +74,7 @@ localnet-status: ## show each localnet node's PID and height
 bench: build ## loadtest a fresh dev chain: posts, bank and lane mixes, 60 s each; prints posts/bank and lane/bank
 	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/bench.sh dev
 
-bench-localnet: build ## posts mix on a 4-validator localnet vs a single validator; prints the ratio
+bench-localnet: build ## posts mix on a 4-validator localnet vs a single validator (prints the ratio), then the lane mix on the localnet
 	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/bench.sh localnet
 
 BENCH_POSTS ?= 10000|100000|1000000

@@ -8,7 +8,9 @@
 #                               lane/bank (lane counts messages/s)
 #   scripts/bench.sh localnet   the posts mix on a fresh single-validator dev
 #                               chain, then on a fresh 4-validator localnet
-#                               (scripts/localnet.sh); prints both and the ratio
+#                               (scripts/localnet.sh), then the lane mix on
+#                               that localnet; prints the posts ratio and the
+#                               localnet's lane posts/s
 #
 # Environment: SOCIALCHAIND (binary, default ./build/socialchaind),
 # BENCH_DURATION (per run, default 60s), BENCH_ACCOUNTS (default 200),
@@ -120,12 +122,16 @@ bench_localnet() {
   wait_height "$rpc" 2
   loadtest localnet --mix posts --home "$localnet_dir/node0" --from validator --node "tcp://127.0.0.1:$rpc" \
     --results-grpc "127.0.0.1:$((base_port + 3))"
+  loadtest localnet-lane --mix lane --home "$localnet_dir/node0" --from validator --node "tcp://127.0.0.1:$rpc" \
+    --grpc-endpoint "127.0.0.1:$((base_port + 3))"
   LOCALNET_DIR="$localnet_dir" SOCIALCHAIND="$bin" bash scripts/localnet.sh stop >/dev/null
 
-  local single four
+  local single four lane
   single=$(field committed_tps "$work/single.json")
   four=$(field committed_tps "$work/localnet.json")
+  lane=$(field committed_tps "$work/localnet-lane.json")
   echo "posts/s: 4 validators $four, 1 validator $single; ratio $(ratio "$four" "$single")  (target >= 0.6)"
+  echo "lane posts/s on 4 validators: $lane"
 }
 
 case "${1:-}" in

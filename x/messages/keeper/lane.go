@@ -32,14 +32,42 @@ type Lane struct {
 	k           Keeper
 	pool        *pool.Pool
 	broadcaster Broadcaster
-	// admit serialises the allowance check with the pool insert, so
-	// concurrent submits for one author cannot both take its last message.
-	admit sync.Mutex
+
+	// reserved counts, per author, the messages a running Accept has passed
+	// (or is validating) but not yet put in the pool. They count against
+	// the allowance like pending ones, so concurrent submits for one author
+	// cannot both take its last message, while submits for different
+	// authors validate in parallel.
+	reservedMu sync.Mutex
+	reserved   map[string]uint64
 }
 
 // NewLane returns the lane over the pool; broadcaster may be nil (no gossip).
 func NewLane(k Keeper, p *pool.Pool, broadcaster Broadcaster) *Lane {
-	return &Lane{k: k, pool: p, broadcaster: broadcaster}
+	return &Lane{k: k, pool: p, broadcaster: broadcaster, reserved: map[string]uint64{}}
+}
+
+// reserve takes one of author's allowance for a message about to be
+// validated and returns how many of its messages were already pending
+// (in the pool or reserved).
+func (l *Lane) reserve(author string) (pending uint64) {
+	l.reservedMu.Lock()
+	defer l.reservedMu.Unlock()
+	pending = l.pool.PendingFor(author) + l.reserved[author]
+	l.reserved[author]++
+	return pending
+}
+
+// release gives back one reservation per author listed (a refused
+// message, or one the pool now counts).
+func (l *Lane) release(authors ...string) {
+	l.reservedMu.Lock()
+	defer l.reservedMu.Unlock()
+	for _, a := range authors {
+		if l.reserved[a]--; l.reserved[a] == 0 {
+			delete(l.reserved, a)
+		}
+	}
 }
 
 // Pool returns the lane's pool.
@@ -86,10 +114,8 @@ func (l *Lane) Accept(ctx sdk.Context, raw [][]byte, fromGossip bool) (results [
 
 	var accepted []*types.Message
 	var acceptedRaw [][]byte
+	var acceptedAuthors []string
 	acceptedIdx := []int{}
-	inCall := map[string]uint64{}
-	l.admit.Lock()
-	defer l.admit.Unlock()
 	for i, m := range decoded {
 		if m == nil {
 			continue
@@ -98,17 +124,22 @@ func (l *Lane) Accept(ctx sdk.Context, raw [][]byte, fromGossip bool) (results [
 			results[i].Accepted = true // already pending: accepting again is idempotent
 			continue
 		}
-		pending := l.pool.PendingFor(m.Body.Author) + inCall[m.Body.Author]
-		if err := l.k.Validate(ctx, params, m, pending); err != nil {
+		if err := l.k.Validate(ctx, params, m, l.reserve(m.Body.Author)); err != nil {
+			l.release(m.Body.Author)
 			results[i] = refusedWithHash(results[i].Hash, err)
 			continue
 		}
-		inCall[m.Body.Author]++
 		accepted = append(accepted, m)
 		acceptedRaw = append(acceptedRaw, raw[i])
+		acceptedAuthors = append(acceptedAuthors, m.Body.Author)
 		acceptedIdx = append(acceptedIdx, i)
 	}
-	if err := l.pool.Add(accepted, acceptedRaw); err != nil {
+	// The pool counts them once added; releasing only then may refuse a
+	// racing submit at an author's very last message, never admit one too
+	// many.
+	err = l.pool.Add(accepted, acceptedRaw)
+	l.release(acceptedAuthors...)
+	if err != nil {
 		for _, i := range acceptedIdx {
 			results[i] = refusedWithHash(results[i].Hash, err)
 		}
