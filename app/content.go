@@ -2,15 +2,12 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"reflect"
-	"strconv"
 	"sync"
 	"sync/atomic"
 
 	abci "github.com/cometbft/cometbft/abci/types"
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/ipfs/go-cid"
 	"google.golang.org/grpc/codes"
 
@@ -24,17 +21,9 @@ import (
 	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
 )
 
-// pinnedEventTypes are the events whose "cids" attribute lists content a
-// committed block references.
-var pinnedEventTypes = map[string]bool{
-	proto.MessageName(&poststypes.EventPostCreated{}):       true,
-	proto.MessageName(&poststypes.EventPostEdited{}):        true,
-	proto.MessageName(&profilestypes.EventProfileCreated{}): true,
-	proto.MessageName(&profilestypes.EventProfileUpdated{}): true,
-}
-
-// postCreatedEvent is the event of a new post, the one that is announced.
-var postCreatedEvent = proto.MessageName(&poststypes.EventPostCreated{})
+// eventContent are the social modules' readers of the CIDs their typed
+// events reference: what a committed block asks its nodes to pin.
+var eventContent = []func(abci.Event) ([]string, error){poststypes.EventCIDs, profilestypes.EventCIDs}
 
 // announceQueueSize bounds the post announcements waiting for the
 // announcer: about 4.5 s of a 900 posts/s load if every post referenced
@@ -209,21 +198,33 @@ func collectBlockContent(height int64, res *abci.ResponseFinalizeBlock) blockCon
 
 func (bc *blockContent) add(height int64, events []abci.Event) {
 	for _, ev := range events {
-		if !pinnedEventTypes[ev.Type] {
-			continue
-		}
-		cids := eventCIDs(ev)
+		cids := referencedCIDs(ev)
 		if len(cids) == 0 {
 			continue
 		}
 		bc.pins = append(bc.pins, cids...)
-		if ev.Type != postCreatedEvent {
-			continue
-		}
-		if id, ok := eventUint(ev, "id"); ok {
+		if id, ok := poststypes.CreatedPostID(ev); ok {
 			bc.posts = append(bc.posts, postAnnouncement{ID: id, Height: height, CIDs: cids})
 		}
 	}
+}
+
+// referencedCIDs are the CIDs ev references, skipping any that do not
+// parse (the chain already validated them).
+func referencedCIDs(ev abci.Event) []cid.Cid {
+	var out []cid.Cid
+	for _, read := range eventContent {
+		strs, err := read(ev)
+		if err != nil {
+			return nil
+		}
+		for _, s := range strs {
+			if c, err := cid.Decode(s); err == nil {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // postAnnouncer publishes committed posts from a goroutine of its own,
@@ -300,46 +301,6 @@ func (a *postAnnouncer) announce(ctx context.Context, p postAnnouncement) {
 	if err := a.peer.AnnouncePost(ctx, p.ID, p.Height, p.CIDs...); err != nil {
 		a.logger.Debug("announcing post", "post_id", p.ID, "err", err)
 	}
-}
-
-// eventCIDs decodes the JSON "cids" attribute of a typed event, skipping
-// anything that does not parse (the chain already validated them).
-func eventCIDs(ev abci.Event) []cid.Cid {
-	var out []cid.Cid
-	for _, attr := range ev.Attributes {
-		if attr.Key != "cids" {
-			continue
-		}
-		if attr.Value == "[]" {
-			return nil // typed events list no CIDs as []; most posts have none
-		}
-		var strs []string
-		if err := json.Unmarshal([]byte(attr.Value), &strs); err != nil {
-			return nil
-		}
-		for _, s := range strs {
-			if c, err := cid.Decode(s); err == nil {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
-// eventUint decodes a uint64 attribute; typed events encode it as a JSON string.
-func eventUint(ev abci.Event, key string) (uint64, bool) {
-	for _, attr := range ev.Attributes {
-		if attr.Key != key {
-			continue
-		}
-		var s string
-		if err := json.Unmarshal([]byte(attr.Value), &s); err != nil {
-			return 0, false
-		}
-		n, err := strconv.ParseUint(s, 10, 64)
-		return n, err == nil
-	}
-	return 0, false
 }
 
 func cidStrings(cids []cid.Cid) []string {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/socialchain/socialchain/p2p"
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
+	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
 )
 
 const (
@@ -169,6 +170,21 @@ func TestCollectBlockContent(t *testing.T) {
 				{Events: []abci.Event{typedEvent(t, &poststypes.EventPostEdited{ID: 3, Version: 1, CIDs: []string{testCIDv1}})}},
 			}},
 			wantPins: []string{testCIDv1},
+		},
+		{
+			name: "a profile's avatar and banner are pinned when it is created or updated, and not announced",
+			res: abci.ResponseFinalizeBlock{TxResults: []*abci.ExecTxResult{
+				{Events: []abci.Event{typedEvent(t, &profilestypes.EventProfileCreated{Owner: "social1owner", Handle: "alice", CIDs: []string{testCIDv0, testCIDv1}})}},
+				{Events: []abci.Event{typedEvent(t, &profilestypes.EventProfileUpdated{Owner: "social1owner", Handle: "alice", UpdatedFields: []string{"avatar_cid"}, CIDs: []string{testCIDv1}})}},
+			}},
+			wantPins: []string{testCIDv0, testCIDv1, testCIDv1},
+		},
+		{
+			name: "events that reference no content pin nothing",
+			res: abci.ResponseFinalizeBlock{TxResults: []*abci.ExecTxResult{
+				{Events: []abci.Event{typedEvent(t, &profilestypes.EventProfileCreated{Owner: "social1owner", Handle: "bob"})}},
+				{Events: []abci.Event{typedEvent(t, &profilestypes.EventProfileDeleted{Owner: "social1owner", Handle: "bob"})}},
+			}},
 		},
 		{
 			name: "block-level and tx posts of one block are all collected",

@@ -166,9 +166,10 @@ func TestContentOnDevChain(t *testing.T) {
 	waitForHeight(t, devRPCPort, 1, time.Second) // the node is still up
 }
 
-// TestContentAcrossNodes: on a 2-validator localnet a file uploaded only to
-// node0 and referenced by a post ends pinned on node1 (fetched over
-// bitswap); with node0 stopped, node1 still serves the bytes.
+// TestContentAcrossNodes: on a 2-validator localnet a profile avatar and a
+// file uploaded only to node0 (the file referenced by a post) end pinned on
+// node1 (fetched over bitswap); with node0 stopped, node1 still serves the
+// bytes.
 func TestContentAcrossNodes(t *testing.T) {
 	const base = 47000
 	dir := filepath.Join(t.TempDir(), "localnet")
@@ -191,7 +192,11 @@ func TestContentAcrossNodes(t *testing.T) {
 
 	home0 := filepath.Join(dir, "node0")
 	file, data := randomFile(t, 300_000)
-	mustDeliver(t, home0, "tx", "profiles", "create-profile", "node_zero", "--from", "validator")
+	// A profile's avatar, uploaded to node0 only, is pinned by every node.
+	avatarFile, _ := randomFile(t, 20_000)
+	avatar := mustCLIValue(t, "content", "add", avatarFile, "--node", rest0)
+	mustDeliver(t, home0, "tx", "profiles", "create-profile", "node_zero", "--avatar-cid", avatar, "--from", "validator")
+	waitPinned(t, rest1, avatar, time.Minute)
 	mustDeliver(t, home0, "tx", "posts", "create", "only on node0", "--attach", file, "--content-api", rest0, "--from", "validator")
 	c := mustCLIValue(t, "content", "add", file, "--node", rest0) // same bytes, same CID
 	waitPinned(t, rest1, c, time.Minute)

@@ -25,3 +25,36 @@ func (e *EventPostCreated) ABCIEvent() abci.Event {
 		},
 	}
 }
+
+// cidsAttribute is the attribute of EventPostCreated and EventPostEdited
+// that lists the post's CIDs (their field cids).
+const cidsAttribute = "cids"
+
+// EventCIDs returns the CIDs a posts event references (a new or edited
+// post's body and attachments), or nil for other events. It reads only that
+// attribute, without decoding the whole typed event.
+func EventCIDs(ev abci.Event) ([]string, error) {
+	switch ev.Type {
+	case proto.MessageName(&EventPostCreated{}), proto.MessageName(&EventPostEdited{}):
+	default:
+		return nil, nil
+	}
+	value, ok := eventjson.Attribute(ev, cidsAttribute)
+	if !ok {
+		return nil, nil
+	}
+	return eventjson.ParseStrings(value)
+}
+
+// CreatedPostID returns the id of the post an EventPostCreated announces.
+func CreatedPostID(ev abci.Event) (uint64, bool) {
+	if ev.Type != proto.MessageName(&EventPostCreated{}) {
+		return 0, false
+	}
+	value, ok := eventjson.Attribute(ev, "id")
+	if !ok {
+		return 0, false
+	}
+	id, err := eventjson.ParseUint64(value)
+	return id, err == nil
+}

@@ -87,7 +87,7 @@ func (k Keeper) CreateProfile(ctx context.Context, msg *types.MsgCreateProfile) 
 	if err := k.afterProfileWritten(ctx, owner, profile); err != nil {
 		return nil, err
 	}
-	return &types.MsgCreateProfileResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventProfileCreated{Owner: msg.Owner, Handle: msg.Handle})
+	return &types.MsgCreateProfileResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventProfileCreated{Owner: msg.Owner, Handle: msg.Handle, CIDs: profile.ContentCIDs()})
 }
 
 // UpdateProfile changes only the fields the message sets; an empty value
@@ -145,7 +145,7 @@ func (k Keeper) UpdateProfile(ctx context.Context, msg *types.MsgUpdateProfile) 
 		return nil, err
 	}
 	return &types.MsgUpdateProfileResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventProfileUpdated{
-		Owner: msg.Owner, Handle: profile.Handle, UpdatedFields: updated,
+		Owner: msg.Owner, Handle: profile.Handle, UpdatedFields: updated, CIDs: profile.ContentCIDs(),
 	})
 }
 

@@ -18,6 +18,11 @@ export interface EventProfileCreated {
   owner: string;
   /** handle is the handle the profile claimed. */
   handle: string;
+  /**
+   * cids are the IPFS CIDs the profile references (avatar, then banner),
+   * for nodes to pin.
+   */
+  cids: string[];
 }
 
 /**
@@ -34,6 +39,11 @@ export interface EventProfileUpdated {
    * names (e.g. "display_name", "bio").
    */
   updatedFields: string[];
+  /**
+   * cids are the IPFS CIDs the updated profile references (avatar, then
+   * banner), for nodes to pin.
+   */
+  cids: string[];
 }
 
 /** EventProfileDeleted is emitted when an account deletes its profile. */
@@ -113,7 +123,7 @@ export interface EventAppKeyRevoked {
 }
 
 function createBaseEventProfileCreated(): EventProfileCreated {
-  return { owner: "", handle: "" };
+  return { owner: "", handle: "", cids: [] };
 }
 
 export const EventProfileCreated: MessageFns<EventProfileCreated> = {
@@ -123,6 +133,9 @@ export const EventProfileCreated: MessageFns<EventProfileCreated> = {
     }
     if (message.handle !== "") {
       writer.uint32(18).string(message.handle);
+    }
+    for (const v of message.cids) {
+      writer.uint32(26).string(v!);
     }
     return writer;
   },
@@ -156,6 +169,14 @@ export const EventProfileCreated: MessageFns<EventProfileCreated> = {
             message.handle = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.cids.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -172,6 +193,7 @@ export const EventProfileCreated: MessageFns<EventProfileCreated> = {
     return {
       owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
       handle: isSet(object.handle) ? globalThis.String(object.handle) : "",
+      cids: globalThis.Array.isArray(object?.cids) ? object.cids.map((e: any) => globalThis.String(e)) : [],
     };
   },
 
@@ -183,6 +205,9 @@ export const EventProfileCreated: MessageFns<EventProfileCreated> = {
     if (message.handle !== "") {
       obj.handle = message.handle;
     }
+    if (message.cids?.length) {
+      obj.cids = message.cids;
+    }
     return obj;
   },
 
@@ -193,12 +218,13 @@ export const EventProfileCreated: MessageFns<EventProfileCreated> = {
     const message = createBaseEventProfileCreated();
     message.owner = object.owner ?? "";
     message.handle = object.handle ?? "";
+    message.cids = object.cids?.map((e) => e) || [];
     return message;
   },
 };
 
 function createBaseEventProfileUpdated(): EventProfileUpdated {
-  return { owner: "", handle: "", updatedFields: [] };
+  return { owner: "", handle: "", updatedFields: [], cids: [] };
 }
 
 export const EventProfileUpdated: MessageFns<EventProfileUpdated> = {
@@ -211,6 +237,9 @@ export const EventProfileUpdated: MessageFns<EventProfileUpdated> = {
     }
     for (const v of message.updatedFields) {
       writer.uint32(26).string(v!);
+    }
+    for (const v of message.cids) {
+      writer.uint32(34).string(v!);
     }
     return writer;
   },
@@ -252,6 +281,14 @@ export const EventProfileUpdated: MessageFns<EventProfileUpdated> = {
             message.updatedFields.push(reader.string());
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.cids.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -273,6 +310,7 @@ export const EventProfileUpdated: MessageFns<EventProfileUpdated> = {
         : globalThis.Array.isArray(object?.updated_fields)
         ? object.updated_fields.map((e: any) => globalThis.String(e))
         : [],
+      cids: globalThis.Array.isArray(object?.cids) ? object.cids.map((e: any) => globalThis.String(e)) : [],
     };
   },
 
@@ -287,6 +325,9 @@ export const EventProfileUpdated: MessageFns<EventProfileUpdated> = {
     if (message.updatedFields?.length) {
       obj.updatedFields = message.updatedFields;
     }
+    if (message.cids?.length) {
+      obj.cids = message.cids;
+    }
     return obj;
   },
 
@@ -298,6 +339,7 @@ export const EventProfileUpdated: MessageFns<EventProfileUpdated> = {
     message.owner = object.owner ?? "";
     message.handle = object.handle ?? "";
     message.updatedFields = object.updatedFields?.map((e) => e) || [];
+    message.cids = object.cids?.map((e) => e) || [];
     return message;
   },
 };
