@@ -10,8 +10,9 @@ LDFLAGS     := -X github.com/cosmos/cosmos-sdk/version.Name=socialchain \
                -X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
 GO_TEST     := go test -count=1
 LOCALNET_N  ?= 4
+FUZZTIME    ?= 30s
 
-.PHONY: help build install dev test test-unit test-e2e test-flakes bench-lane-keeper lint proto-gen ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-localnet bench-keeper openapi clean
+.PHONY: help build install dev test test-unit test-e2e test-flakes bench-lane-keeper fuzz lint proto-gen ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-localnet bench-keeper openapi clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -37,6 +38,9 @@ test-e2e: build ## process-level tests: dev chain, localnets, kubo interop, geth
 	bash scripts/install-browser.sh
 	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) KUBO_BIN=$(CURDIR)/.cache/bin/ipfs GETH_BIN=$(CURDIR)/.cache/bin/geth GRPCURL_BIN=$(CURDIR)/.cache/bin/grpcurl \
 	  $(GO_TEST) -tags e2e -timeout 25m ./tests/e2e/...
+
+fuzz: ## run every fuzz target for FUZZTIME (default 30s) each and print the execs each reached (outside CI)
+	FUZZTIME=$(FUZZTIME) bash scripts/fuzz.sh
 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\|\.pulsar\.go')); \
