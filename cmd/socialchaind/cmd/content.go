@@ -87,6 +87,10 @@ fetch-timeout = "{{ .P2P.FetchTimeout }}"
 fetch-retries = {{ .P2P.FetchRetries }}
 retry-backoff = "{{ .P2P.RetryBackoff }}"
 
+# How long GET /ipfs/{cid} waits for a peer to provide content this node
+# lacks before answering 504 (and then the longest gap between two writes).
+gateway-timeout = "{{ .P2P.GatewayTimeout }}"
+
 ###############################################################################
 ###                     Settlement relayer (optional)                       ###
 ###############################################################################
