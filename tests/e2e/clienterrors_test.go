@@ -181,20 +181,22 @@ func TestClientErrorsOnDevChain(t *testing.T) {
 			fmt.Sprintf("the limit for /cosmos/tx/v1beta1/txs is %d bytes", app.MaxRESTBodyBytes))
 	})
 
-	// Over api.rpc-max-body-bytes, CometBFT's RPC server, which the SDK's
-	// REST server runs on, refuses the body before any router with its
-	// JSON-RPC error (docs/api.md, "Oversized bodies").
-	t.Run("a body over rpc-max-body-bytes is refused before the router", func(t *testing.T) {
+	// Over api.rpc-max-body-bytes the REST front door refuses the body
+	// before CometBFT's RPC server, under the SDK's, would answer its
+	// JSON-RPC 400 (docs/api.md, "Oversized bodies").
+	t.Run("a body over rpc-max-body-bytes is 413 in the gateway shape", func(t *testing.T) {
 		appToml, err := os.ReadFile(filepath.Join(home, "config", "app.toml"))
 		require.NoError(t, err)
 		m := regexp.MustCompile(`(?m)^rpc-max-body-bytes = (\d+)$`).FindSubmatch(appToml)
 		require.NotNil(t, m, "app.toml sets rpc-max-body-bytes")
 		limit, err := strconv.Atoi(string(m[1]))
 		require.NoError(t, err)
-		status, body := restDo(t, http.MethodPost, "/cosmos/tx/v1beta1/txs", "application/json",
-			bytes.NewReader(bytes.Repeat([]byte("x"), limit+1)))
-		require.Equal(t, http.StatusBadRequest, status, "%s", body)
-		require.Contains(t, string(body), "request body too large")
+		for _, path := range []string{"/cosmos/tx/v1beta1/txs", "/socialchain/content/v1/blobs"} {
+			status, body := restDo(t, http.MethodPost, path, "application/octet-stream",
+				bytes.NewReader(bytes.Repeat([]byte("x"), limit+1)))
+			requireRESTError(t, status, body, http.StatusRequestEntityTooLarge, 8,
+				fmt.Sprintf("request body is %d bytes; the limit of this REST server for %s is %d bytes ([api] rpc-max-body-bytes)", limit+1, path, limit))
+		}
 	})
 
 	for _, tc := range []struct {

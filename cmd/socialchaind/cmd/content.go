@@ -155,13 +155,17 @@ func startContentNode(svrCtx *server.Context, _ client.Context, ctx context.Cont
 	return nil
 }
 
-// startNodeServices is the start command's PostSetup: the content node
-// and, when [settlement] relay is set, the embedded relayer.
+// startNodeServices is the start command's PostSetup: the content node,
+// when [settlement] relay is set the embedded relayer, and last the REST
+// front door on [api] address (restfront.go).
 func startNodeServices(svrCtx *server.Context, clientCtx client.Context, ctx context.Context, g *errgroup.Group) error {
 	if err := startContentNode(svrCtx, clientCtx, ctx, g); err != nil {
 		return err
 	}
-	return startEmbeddedRelayer(svrCtx, ctx, g)
+	if err := startEmbeddedRelayer(svrCtx, ctx, g); err != nil {
+		return err
+	}
+	return startRESTFrontDoor(svrCtx, ctx, g)
 }
 
 // p2pConfigFrom reads [p2p] from app.toml, with paths resolved against the
