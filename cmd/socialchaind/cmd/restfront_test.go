@@ -2,18 +2,23 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
+	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc/codes"
+
+	"github.com/cosmos/cosmos-sdk/server"
 
 	"github.com/socialchain/socialchain/internal/resterr"
 )
@@ -102,4 +107,50 @@ func TestRESTFrontDoorWithoutUpstreamIs503(t *testing.T) {
 	resp, err := http.Get(front.URL + "/cosmos/base/node/v1beta1/status")
 	require.NoError(t, err)
 	requireRESTBody(t, resp, http.StatusServiceUnavailable, codes.Unavailable, "the node's REST server did not answer")
+}
+
+// startWithFrontDoor is a stand-in start command under useRESTFrontDoor
+// whose RunE records the [api] address the SDK's server would get.
+func startWithFrontDoor(t *testing.T, home string, args ...string) (sdkAddress string) {
+	t.Helper()
+	root := &cobra.Command{Use: "socialchaind"}
+	start := &cobra.Command{Use: "start", RunE: func(cmd *cobra.Command, _ []string) error {
+		sdkAddress = server.GetServerContextFromCmd(cmd).Viper.GetString("api.address")
+		return nil
+	}}
+	start.Flags().Bool("with-comet", true, "")
+	start.Flags().Bool("grpc-only", false, "")
+	root.AddCommand(start)
+	useRESTFrontDoor(root)
+
+	svrCtx := server.NewDefaultContext()
+	svrCtx.Config.RootDir = home
+	svrCtx.Viper.Set("api.enable", true)
+	svrCtx.Viper.Set("api.address", "tcp://127.0.0.1:1317")
+	require.NoError(t, start.Flags().Parse(args))
+	start.SetContext(context.WithValue(context.Background(), server.ServerContextKey, svrCtx))
+	t.Cleanup(func() { restFrontAddress = "" })
+	require.NoError(t, start.RunE(start, nil))
+	return sdkAddress
+}
+
+func TestStartMovesTheSDKRESTServerToTheSocket(t *testing.T) {
+	home := t.TempDir()
+	socket := filepath.Join(home, restSocket)
+	require.NoError(t, os.MkdirAll(filepath.Dir(socket), 0o755))
+	require.NoError(t, os.WriteFile(socket, nil, 0o600), "a socket left by a killed node")
+
+	require.Equal(t, "unix://"+socket, startWithFrontDoor(t, home))
+	require.Equal(t, "tcp://127.0.0.1:1317", restFrontAddress, "the front door serves app.toml's address")
+	_, err := os.Stat(socket)
+	require.ErrorIs(t, err, os.ErrNotExist, "the stale socket is removed so the SDK's server can listen")
+}
+
+func TestStartKeepsTheSDKRESTServerWithoutPostSetup(t *testing.T) {
+	for _, flag := range []string{"--with-comet=false", "--grpc-only"} {
+		t.Run(flag, func(t *testing.T) {
+			require.Equal(t, "tcp://127.0.0.1:1317", startWithFrontDoor(t, t.TempDir(), flag))
+			require.Empty(t, restFrontAddress)
+		})
+	}
 }
