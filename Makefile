@@ -12,7 +12,7 @@ GO_TEST     := go test -count=1
 LOCALNET_N  ?= 4
 FUZZTIME    ?= 30s
 
-.PHONY: help build install dev test test-unit test-e2e test-flakes bench-lane-keeper fuzz lint proto-gen ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-localnet bench-keeper openapi clean
+.PHONY: help build install dev test test-unit test-e2e test-flakes bench-lane-keeper fuzz lint proto-gen proto-bundle ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-localnet bench-keeper openapi clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -52,6 +52,9 @@ lint: ## gofmt and go vet
 
 proto-gen: ## regenerate Go code from proto/ (local include paths only)
 	bash scripts/protocgen.sh
+
+proto-bundle: ## write build/proto-bundle: proto/ plus exactly the third-party protos it imports, for protoc/protobufjs/buf clients (and its compiled build/proto-bundle.binpb)
+	bash scripts/proto-bundle.sh
 
 ts-proto-gen: clients/ts/node_modules/.package-lock.json ## regenerate the TypeScript codec clients/ts/src/generated from proto/
 	bash scripts/ts-protogen.sh

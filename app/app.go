@@ -3,6 +3,7 @@
 package app
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
@@ -39,6 +40,7 @@ import (
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
+	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
 	"github.com/cosmos/cosmos-sdk/version"
 	"github.com/cosmos/cosmos-sdk/x/auth"
 	"github.com/cosmos/cosmos-sdk/x/auth/ante"
@@ -577,7 +579,13 @@ func (app *SocialApp) AutoCliOpts() autocli.AppOptions {
 // RegisterAPIRoutes mounts the gRPC-gateway REST routes on the API server.
 func (app *SocialApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
 	clientCtx := apiSvr.ClientCtx
-	authtx.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
+	// authtx.RegisterGRPCGatewayRoutes, with restTxClient's BroadcastTx.
+	if err := txtypes.RegisterServiceHandlerClient(context.Background(), apiSvr.GRPCGatewayRouter, restTxClient{
+		ServiceClient: txtypes.NewServiceClient(clientCtx),
+		broadcast:     app.txService(clientCtx),
+	}); err != nil {
+		panic(err)
+	}
 	cmtservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
@@ -594,9 +602,11 @@ func (app *SocialApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.API
 	apiSvr.Router.Use(limitRESTBodies)
 }
 
-// RegisterTxService registers the tx gRPC service (simulate, broadcast, get).
+// RegisterTxService registers the tx gRPC service (simulate, broadcast,
+// get): the SDK's, with reasons for the refusals it leaves unexplained
+// (broadcastWithReasons).
 func (app *SocialApp) RegisterTxService(clientCtx client.Context) {
-	authtx.RegisterTxService(app.GRPCQueryRouter(), clientCtx, app.Simulate, app.interfaceRegistry)
+	txtypes.RegisterServiceServer(app.GRPCQueryRouter(), app.txService(clientCtx))
 }
 
 // RegisterTendermintService registers the CometBFT gRPC query service.

@@ -51,10 +51,11 @@ func limitRESTBodies(next http.Handler) http.Handler {
 // gateway says 501 "Not Implemented". The answer keeps the gateway's shape,
 // {"code": <gRPC code>, "message": "...", "details": []}.
 //
-// Bodies over api.rpc-max-body-bytes never get here: CometBFT's RPC
-// server, which the SDK's REST server runs on, reads and refuses them
-// before any router, with its own JSON-RPC error (see docs/api.md);
-// limitRESTBodies answers the smaller oversize bodies in this shape.
+// Bodies over api.rpc-max-body-bytes never get here: the start command's
+// REST front door (cmd/socialchaind/cmd/restfront.go) refuses them with
+// 413 in this shape before CometBFT's RPC server, which the SDK's REST
+// server runs on, would; limitRESTBodies answers the smaller oversize
+// bodies.
 func restErrorHandler(ctx context.Context, m *runtime.ServeMux, marshaler runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
 	// The mux reports every unmatched method and path with this one value.
 	if err == runtime.ErrUnknownURI {

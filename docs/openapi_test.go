@@ -10,6 +10,13 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/reflect/protoreflect"
+	"google.golang.org/protobuf/reflect/protoregistry"
+
+	_ "github.com/socialchain/socialchain/api/socialchain/messages/v1"
+	_ "github.com/socialchain/socialchain/api/socialchain/posts/v1"
+	_ "github.com/socialchain/socialchain/api/socialchain/profiles/v1"
+	_ "github.com/socialchain/socialchain/api/socialchain/settlement/v1"
 )
 
 // openAPIDoc is the part of the document the tests read.
@@ -112,4 +119,46 @@ func TestOpenAPIReferencesResolve(t *testing.T) {
 	for _, m := range refs {
 		require.Contains(t, doc.Definitions, string(m[1]), "$ref to a missing definition")
 	}
+}
+
+// TestOpenAPIDescribesEveryMsg: every request of socialchain's Msg
+// services is a definition marked with its type URL, with a property per
+// proto field, and none of them has a route (a Msg travels in a tx).
+func TestOpenAPIDescribesEveryMsg(t *testing.T) {
+	var doc struct {
+		Paths       map[string]any `json:"paths"`
+		Definitions map[string]struct {
+			TypeURL    string         `json:"x-type-url"`
+			Properties map[string]any `json:"properties"`
+		} `json:"definitions"`
+	}
+	require.NoError(t, json.Unmarshal(OpenAPI, &doc))
+	marked := 0
+	for _, def := range doc.Definitions {
+		if def.TypeURL != "" {
+			marked++
+		}
+	}
+	msgs := 0
+	for _, pkg := range []protoreflect.FullName{"socialchain.messages.v1", "socialchain.posts.v1", "socialchain.profiles.v1", "socialchain.settlement.v1"} {
+		d, err := protoregistry.GlobalFiles.FindDescriptorByName(pkg + ".Msg")
+		require.NoError(t, err)
+		methods := d.(protoreflect.ServiceDescriptor).Methods()
+		for i := range methods.Len() {
+			msg := methods.Get(i).Input()
+			name := string(msg.FullName())
+			def, ok := doc.Definitions[name]
+			require.True(t, ok, "%s is not in the definitions", name)
+			require.Equal(t, "/"+name, def.TypeURL, "%s has no x-type-url", name)
+			fields := msg.Fields()
+			for j := range fields.Len() {
+				require.Contains(t, def.Properties, string(fields.Get(j).Name()), "%s.%s", name, fields.Get(j).Name())
+			}
+			for path := range doc.Paths {
+				require.NotContains(t, path, string(pkg)+".Msg/", "a Msg has no REST route")
+			}
+			msgs++
+		}
+	}
+	require.Equal(t, msgs, marked, "only Msgs carry x-type-url")
 }

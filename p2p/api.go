@@ -56,7 +56,7 @@ func NewContentAPI(node *Node) (*ContentAPI, error) {
 		DeserializedResponses: true,
 		NoDNSLink:             true,
 		DisableHTMLErrors:     true,
-		RetrievalTimeout:      node.cfg.FetchTimeout,
+		RetrievalTimeout:      node.cfg.GatewayTimeout,
 		MaxConcurrentRequests: 1024,
 	}, backend)
 	return &ContentAPI{node: node, gateway: gw}, nil
@@ -324,10 +324,49 @@ func (a *ContentAPI) nodeInfo(w http.ResponseWriter, _ *http.Request) {
 func (a *ContentAPI) ipfs(w http.ResponseWriter, r *http.Request) {
 	rest := strings.TrimPrefix(r.URL.Path, IPFSPrefix)
 	first, _, _ := strings.Cut(rest, "/")
-	if _, ok := parseCIDParam(w, first); !ok {
+	c, ok := parseCIDParam(w, first)
+	if !ok {
 		return
 	}
-	a.gateway.ServeHTTP(w, r)
+	a.gateway.ServeHTTP(&gatewayTimeoutWriter{ResponseWriter: w, cid: c, timeout: a.node.cfg.GatewayTimeout}, r)
+}
+
+// gatewayTimeoutWriter turns the gateway's 504, which it sends when no
+// block arrived within Config.GatewayTimeout (its RetrievalTimeout), into
+// the REST error shape with a message that says so; the gateway's own
+// plain-text body is dropped.
+type gatewayTimeoutWriter struct {
+	http.ResponseWriter
+	cid      cid.Cid
+	timeout  time.Duration
+	replaced bool
+}
+
+func (w *gatewayTimeoutWriter) WriteHeader(code int) {
+	if code != http.StatusGatewayTimeout {
+		w.ResponseWriter.WriteHeader(code)
+		return
+	}
+	w.replaced = true
+	resterr.Error(w.ResponseWriter, http.StatusGatewayTimeout, codes.DeadlineExceeded, fmt.Sprintf(
+		"no peer provided %s within %s ([p2p] gateway-timeout): this node lacks the content and none of its peers sent it", w.cid, w.timeout))
+}
+
+func (w *gatewayTimeoutWriter) Write(b []byte) (int, error) {
+	if w.replaced {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection (flush, hijack).
+func (w *gatewayTimeoutWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Flush passes the gateway's streaming flushes through.
+func (w *gatewayTimeoutWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
 }
 
 func parseCIDParam(w http.ResponseWriter, s string) (cid.Cid, bool) {

@@ -312,3 +312,31 @@ func TestStreamSendsAnnouncedAndFinalEvents(t *testing.T) {
 	require.JSONEq(t, `{"post_id":7,"height":12}`, ev.data)
 	require.Error(t, n.Stream().Publish("bad\nname", 1))
 }
+
+// A CID no peer provides is answered with 504 once gateway-timeout passes,
+// in the gateway shape, saying that no peer provided it; nothing waits for
+// the much longer fetch-timeout.
+func TestUnknownCIDIs504AfterGatewayTimeout(t *testing.T) {
+	n := newTestNode(t, func(c *Config) {
+		c.GatewayTimeout = 200 * time.Millisecond
+		c.FetchTimeout = time.Hour
+	})
+	api, err := NewContentAPI(n)
+	require.NoError(t, err)
+	srv := httptest.NewServer(api.Handler())
+	t.Cleanup(srv.Close)
+
+	unknown, err := cid.Prefix{Version: 1, Codec: cid.Raw, MhType: 0x12 /* sha2-256 */, MhLength: -1}.Sum(randomBytes(t, 64))
+	require.NoError(t, err)
+	for _, accept := range []string{"", "application/vnd.ipld.raw"} {
+		t.Run("accept "+accept, func(t *testing.T) {
+			body, resp := get(t, srv.URL+IPFSPrefix+unknown.String(), accept)
+			require.Equal(t, http.StatusGatewayTimeout, resp.StatusCode, string(body))
+			require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+			var e ErrorResponse
+			require.NoError(t, json.Unmarshal(body, &e), string(body))
+			require.Equal(t, codes.DeadlineExceeded, e.Code)
+			require.Equal(t, "no peer provided "+unknown.String()+" within 200ms ([p2p] gateway-timeout): this node lacks the content and none of its peers sent it", e.Message)
+		})
+	}
+}

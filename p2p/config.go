@@ -30,6 +30,7 @@ const (
 	DefaultMaxBlobSize      = 32 << 20 // 32 MiB
 	DefaultFetchConcurrency = 8
 	DefaultFetchTimeout     = 2 * time.Minute
+	DefaultGatewayTimeout   = 5 * time.Second
 	DefaultFetchRetries     = 5
 	DefaultRetryBackoff     = 5 * time.Second
 	DefaultGossipRateLimit  = 20.0
@@ -85,6 +86,12 @@ type Config struct {
 	// FetchTimeout bounds one attempt to fetch a whole DAG.
 	FetchTimeout time.Duration `mapstructure:"fetch-timeout" toml:"fetch-timeout" json:"fetch_timeout"`
 
+	// GatewayTimeout bounds how long GET /ipfs/{cid} waits for a peer to
+	// provide content the node lacks before answering 504, and then the gap
+	// between two writes of the answer. Short, unlike FetchTimeout: a reader
+	// is waiting, and content no peer has would otherwise hold the request.
+	GatewayTimeout time.Duration `mapstructure:"gateway-timeout" toml:"gateway-timeout" json:"gateway_timeout"`
+
 	// FetchRetries is how many more attempts a failed pin fetch gets before
 	// the pin is marked failed. RetryBackoff is the wait before the first
 	// retry; it doubles with each one, up to MaxRetryBackoff.
@@ -113,6 +120,7 @@ func DefaultConfig() Config {
 		GossipBurst:      DefaultGossipBurst,
 		FetchConcurrency: DefaultFetchConcurrency,
 		FetchTimeout:     DefaultFetchTimeout,
+		GatewayTimeout:   DefaultGatewayTimeout,
 		FetchRetries:     DefaultFetchRetries,
 		RetryBackoff:     DefaultRetryBackoff,
 	}
@@ -174,6 +182,9 @@ func (c Config) Validate() error {
 	}
 	if c.FetchTimeout <= 0 {
 		return fmt.Errorf("p2p config: fetch-timeout must be positive, got %s", c.FetchTimeout)
+	}
+	if c.GatewayTimeout <= 0 {
+		return fmt.Errorf("p2p config: gateway-timeout must be positive, got %s", c.GatewayTimeout)
 	}
 	if c.FetchRetries < 0 {
 		return fmt.Errorf("p2p config: fetch-retries must not be negative, got %d", c.FetchRetries)

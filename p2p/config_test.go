@@ -46,6 +46,7 @@ func TestConfigValidateNamesTheBadField(t *testing.T) {
 		{"a zero gossip burst is refused", func(c *Config) { c.GossipBurst = 0 }, "gossip-burst"},
 		{"zero fetch concurrency is refused", func(c *Config) { c.FetchConcurrency = 0 }, "fetch-concurrency"},
 		{"a zero fetch timeout is refused", func(c *Config) { c.FetchTimeout = 0 }, "fetch-timeout"},
+		{"a zero gateway timeout is refused", func(c *Config) { c.GatewayTimeout = 0 }, "gateway-timeout"},
 		{"negative retries are refused", func(c *Config) { c.FetchRetries = -1 }, "fetch-retries"},
 		{"a zero retry backoff is refused", func(c *Config) { c.RetryBackoff = 0 }, "retry-backoff"},
 	} {

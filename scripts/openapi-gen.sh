@@ -6,6 +6,8 @@
 #     services app.RegisterAPIRoutes mounts, generated from their protos by
 #     protoc-gen-openapiv2 (pinned in scripts/tools/go.mod) through buf, with
 #     the imports taken from the Go module cache (scripts/protoinclude.sh);
+#   - the Msg types of socialchain's Msg services, as definitions marked
+#     with their type URL (x-type-url): what a tx body's messages hold;
 #   - the hand-written routes (content API, IPFS gateway, L1 status), which
 #     have no protos: docs/openapi-extra.json, also the source of `info`.
 #
@@ -82,6 +84,32 @@ YAML
 
 echo "Generating the OpenAPI document"
 (cd "$work" && buf generate --template buf.gen.openapi.yaml "${args[@]}")
+
+# The Msg types a tx body carries. Msg services have no REST routes (a Msg
+# is sent inside a signed tx), so their methods are generated as unbound
+# gRPC-style paths only to reach the request and response schemas;
+# openapimerge keeps those definitions, marks each request with its type
+# URL (x-type-url) and drops the paths.
+cat >"$work/buf.gen.openapi-msgs.yaml" <<'YAML'
+version: v2
+plugins:
+  - local: protoc-gen-openapiv2
+    out: out
+    strategy: all
+    opt:
+      - allow_merge=true
+      - merge_file_name=msgs
+      - generate_unbound_methods=true
+      - json_names_for_fields=false
+      - include_package_in_tags=true
+      - openapi_naming_strategy=fqn
+YAML
+msgargs=()
+for p in $(cd "$work" && find proto/socialchain -name tx.proto | sort); do
+	msgargs+=(--path "$p")
+done
+(cd "$work" && buf generate --template buf.gen.openapi-msgs.yaml "${msgargs[@]}")
+
 go run ./scripts/openapimerge -base "$work/out/generated.swagger.json" \
-	-extra docs/openapi-extra.json -o docs/openapi.json
+	-msgs "$work/out/msgs.swagger.json" -extra docs/openapi-extra.json -o docs/openapi.json
 echo "Wrote docs/openapi.json"

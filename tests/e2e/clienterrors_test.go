@@ -162,6 +162,18 @@ func TestClientErrorsOnDevChain(t *testing.T) {
 		requireRESTError(t, status, body, http.StatusBadRequest, 3, "")
 	})
 
+	t.Run("async broadcast of bytes that are not a tx is refused with the decode error", func(t *testing.T) {
+		garbage := base64.StdEncoding.EncodeToString([]byte("random bytes, not a tx"))
+		status, body := restDo(t, http.MethodPost, "/cosmos/tx/v1beta1/txs", "application/json",
+			strings.NewReader(`{"tx_bytes":"`+garbage+`","mode":"BROADCAST_MODE_ASYNC"}`))
+		require.Equal(t, http.StatusOK, status, "%s", body)
+		var res broadcastResult
+		require.NoError(t, json.Unmarshal(body, &res), "%s", body)
+		require.EqualValues(t, 2, res.TxResponse.Code, "%s", body)
+		require.Equal(t, "sdk", res.TxResponse.Codespace)
+		require.Contains(t, res.TxResponse.RawLog, "tx parse error")
+	})
+
 	t.Run("oversized body is 413 in the gateway shape", func(t *testing.T) {
 		status, body := restDo(t, http.MethodPost, "/cosmos/tx/v1beta1/txs", "application/json",
 			bytes.NewReader(bytes.Repeat([]byte("x"), app.MaxRESTBodyBytes+1)))
@@ -169,20 +181,22 @@ func TestClientErrorsOnDevChain(t *testing.T) {
 			fmt.Sprintf("the limit for /cosmos/tx/v1beta1/txs is %d bytes", app.MaxRESTBodyBytes))
 	})
 
-	// Over api.rpc-max-body-bytes, CometBFT's RPC server, which the SDK's
-	// REST server runs on, refuses the body before any router with its
-	// JSON-RPC error (docs/api.md, "Oversized bodies").
-	t.Run("a body over rpc-max-body-bytes is refused before the router", func(t *testing.T) {
+	// Over api.rpc-max-body-bytes the REST front door refuses the body
+	// before CometBFT's RPC server, under the SDK's, would answer its
+	// JSON-RPC 400 (docs/api.md, "Oversized bodies").
+	t.Run("a body over rpc-max-body-bytes is 413 in the gateway shape", func(t *testing.T) {
 		appToml, err := os.ReadFile(filepath.Join(home, "config", "app.toml"))
 		require.NoError(t, err)
 		m := regexp.MustCompile(`(?m)^rpc-max-body-bytes = (\d+)$`).FindSubmatch(appToml)
 		require.NotNil(t, m, "app.toml sets rpc-max-body-bytes")
 		limit, err := strconv.Atoi(string(m[1]))
 		require.NoError(t, err)
-		status, body := restDo(t, http.MethodPost, "/cosmos/tx/v1beta1/txs", "application/json",
-			bytes.NewReader(bytes.Repeat([]byte("x"), limit+1)))
-		require.Equal(t, http.StatusBadRequest, status, "%s", body)
-		require.Contains(t, string(body), "request body too large")
+		for _, path := range []string{"/cosmos/tx/v1beta1/txs", "/socialchain/content/v1/blobs"} {
+			status, body := restDo(t, http.MethodPost, path, "application/octet-stream",
+				bytes.NewReader(bytes.Repeat([]byte("x"), limit+1)))
+			requireRESTError(t, status, body, http.StatusRequestEntityTooLarge, 8,
+				fmt.Sprintf("request body is %d bytes; the limit of this REST server for %s is %d bytes ([api] rpc-max-body-bytes)", limit+1, path, limit))
+		}
 	})
 
 	for _, tc := range []struct {
@@ -212,5 +226,18 @@ func TestClientErrorsOnDevChain(t *testing.T) {
 		getJSON(t, devRESTURL+"/openapi.json", &doc)
 		require.Equal(t, "socialchain REST API", doc.Info.Title)
 		require.Contains(t, doc.Paths, "/socialchain/posts/v1/posts/{id}")
+	})
+
+	// Last: it spends alice's sequence, which the subtests above sign with.
+	t.Run("a replayed tx is refused with a reason in raw_log", func(t *testing.T) {
+		signed := write("replay.json", lastJSONLine(mustCLI(t, "tx", "sign", unsigned, "--from", "alice", "--chain-id", "socialchain-dev-1", "--home", home)))
+		txBytes := mustCLIValue(t, "tx", "encode", signed, "--home", home)
+		first := broadcastREST(t, txBytes)
+		require.EqualValues(t, 0, first.TxResponse.Code, "%+v", first)
+		replay := broadcastREST(t, txBytes)
+		require.EqualValues(t, 19, replay.TxResponse.Code, "%+v", replay)
+		require.Equal(t, "sdk", replay.TxResponse.Codespace)
+		require.Equal(t, first.TxResponse.TxHash, replay.TxResponse.TxHash)
+		require.Contains(t, replay.TxResponse.RawLog, "tx already in mempool: this node already received tx "+first.TxResponse.TxHash)
 	})
 }

@@ -24,7 +24,8 @@ import (
 // (an app key added and revoked, posts, a reply, a follow and a batch
 // through the lane read back over REST, refused messages with their
 // codespace and code), the quickstart and lane examples, the lane's test
-// vector, and the committed browser bundle web/app/social.js, after
+// vector, a cosmjs Registry built from the proto bundle alone, and the
+// committed browser bundle web/app/social.js, after
 // checking that the bundle is current.
 func TestTypeScriptClient(t *testing.T) {
 	npm, err := exec.LookPath("npm")
@@ -47,6 +48,13 @@ func TestTypeScriptClient(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, bytes.Equal(want, got), "web/app/social.js is not what clients/ts/src builds; run make web-bundle")
 
+	// The proto bundle's image, for the registry built from it
+	// (test/protobundle.unit.test.ts).
+	protoBundle := filepath.Join(t.TempDir(), "proto-bundle")
+	pb := exec.Command("bash", filepath.Join(repoRoot, "scripts", "proto-bundle.sh"), protoBundle)
+	pbout, err := pb.CombinedOutput()
+	require.NoError(t, err, "scripts/proto-bundle.sh:\n%s", pbout)
+
 	home := filepath.Join(t.TempDir(), "dev-home")
 	dev := startDev(t, home)
 	defer dev.stop(t)
@@ -56,6 +64,7 @@ func TestTypeScriptClient(t *testing.T) {
 		"SOCIAL_RPC=http://127.0.0.1:26657",
 		"SOCIAL_REST=" + devRESTURL,
 		"SOCIAL_FUNDER_MNEMONIC=" + cmd.DevTestMnemonic,
+		"SOCIAL_PROTO_BUNDLE_IMAGE=" + protoBundle + ".binpb",
 	}, 5*time.Minute, "test")
 	// node's test runner ends with "# pass N" and "# fail 0"; a run that
 	// found no tests would pass with N = 0.

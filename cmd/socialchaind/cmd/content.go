@@ -87,6 +87,10 @@ fetch-timeout = "{{ .P2P.FetchTimeout }}"
 fetch-retries = {{ .P2P.FetchRetries }}
 retry-backoff = "{{ .P2P.RetryBackoff }}"
 
+# How long GET /ipfs/{cid} waits for a peer to provide content this node
+# lacks before answering 504 (and then the longest gap between two writes).
+gateway-timeout = "{{ .P2P.GatewayTimeout }}"
+
 ###############################################################################
 ###                     Settlement relayer (optional)                       ###
 ###############################################################################
@@ -151,13 +155,17 @@ func startContentNode(svrCtx *server.Context, _ client.Context, ctx context.Cont
 	return nil
 }
 
-// startNodeServices is the start command's PostSetup: the content node
-// and, when [settlement] relay is set, the embedded relayer.
+// startNodeServices is the start command's PostSetup: the content node,
+// when [settlement] relay is set the embedded relayer, and last the REST
+// front door on [api] address (restfront.go).
 func startNodeServices(svrCtx *server.Context, clientCtx client.Context, ctx context.Context, g *errgroup.Group) error {
 	if err := startContentNode(svrCtx, clientCtx, ctx, g); err != nil {
 		return err
 	}
-	return startEmbeddedRelayer(svrCtx, ctx, g)
+	if err := startEmbeddedRelayer(svrCtx, ctx, g); err != nil {
+		return err
+	}
+	return startRESTFrontDoor(svrCtx, ctx, g)
 }
 
 // p2pConfigFrom reads [p2p] from app.toml, with paths resolved against the

@@ -123,6 +123,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{
 		PostSetup: startNodeServices,
 	})
+	useRESTFrontDoor(rootCmd)
 
 	rootCmd.AddCommand(
 		server.StatusCommand(),
