@@ -24,7 +24,7 @@ import (
 // fakeTx is a tx of msgs; the decorator reads nothing else.
 type fakeTx []sdk.Msg
 
-func (tx fakeTx) GetMsgs() []sdk.Msg                     { return tx }
+func (tx fakeTx) GetMsgs() []sdk.Msg                    { return tx }
 func (tx fakeTx) GetMsgsV2() ([]protov2.Message, error) { return nil, nil }
 
 // recordingRouter routes every message to one handler that writes a key
