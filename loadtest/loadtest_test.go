@@ -221,6 +221,35 @@ func TestMixedCycleUndoesEveryChangeAfterMakingIt(t *testing.T) {
 	require.ErrorContains(t, err, "reply needs a seed post of account 1")
 }
 
+// TestUndoWaitsForWhatItUndoes: CheckTx checks against committed state, so
+// an undo is sent only after the tx it undoes, in the same cycle, is in a
+// block; nothing else waits.
+func TestUndoWaitsForWhatItUndoes(t *testing.T) {
+	cycle := uint64(MixMixed.CycleLen())
+	for _, start := range []uint64{0, cycle, 5 * cycle} {
+		for i := start; i < start+cycle; i++ {
+			j, ok := MixMixed.DependsOn(i)
+			switch MixMixed.KindAt(i) {
+			case "unreact":
+				require.True(t, ok)
+				require.Equal(t, "react", MixMixed.KindAt(j))
+			case "unfollow":
+				require.True(t, ok)
+				require.Equal(t, "follow", MixMixed.KindAt(j))
+			default:
+				require.False(t, ok, "%s at %d waits for nothing", MixMixed.KindAt(i), i)
+				continue
+			}
+			require.Less(t, j, i)
+			require.GreaterOrEqual(t, j, start, "within the same cycle")
+		}
+	}
+	for _, m := range []Mix{MixPosts, MixBank, MixLane} {
+		_, ok := m.DependsOn(3)
+		require.False(t, ok, "%s txs are independent", m)
+	}
+}
+
 func TestSignerBuildsAVerifiableDirectTx(t *testing.T) {
 	accounts, err := DeriveAccounts(DefaultMnemonic, 2)
 	require.NoError(t, err)

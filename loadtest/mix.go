@@ -65,6 +65,30 @@ const PostRunes = 140
 // account's cycle never conflicts with itself and reruns start clean.
 var mixedCycle = []string{"post", "follow", "reply", "react", "post", "unreact", "reply", "unfollow"}
 
+// undoes maps each undo kind of mixedCycle to the kind it undoes.
+var undoes = map[string]string{"unreact": "react", "unfollow": "follow"}
+
+// DependsOn returns the index (in this run, same account) of the tx that
+// must be in a block before tx i is broadcast, if any: an undo needs what
+// it undoes, and CheckTx checks against committed state only, so an
+// unreact sent while its react waits in the mempool is refused.
+func (m Mix) DependsOn(i uint64) (uint64, bool) {
+	if m != MixMixed {
+		return 0, false
+	}
+	do, ok := undoes[m.KindAt(i)]
+	if !ok {
+		return 0, false
+	}
+	cycleStart := i - i%uint64(len(mixedCycle))
+	for j := i; j > cycleStart; j-- {
+		if m.KindAt(j-1) == do {
+			return j - 1, true
+		}
+	}
+	return 0, false
+}
+
 // Kinds returns the message kinds a mix sends, in cycle order; gas is
 // simulated once per kind.
 func (m Mix) Kinds() []string {
