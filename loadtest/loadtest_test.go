@@ -221,27 +221,26 @@ func TestMixedCycleUndoesEveryChangeAfterMakingIt(t *testing.T) {
 	require.ErrorContains(t, err, "reply needs a seed post of account 1")
 }
 
-// TestUndoWaitsForWhatItUndoes: CheckTx checks against committed state, so
-// an undo is sent only after the tx it undoes, in the same cycle, is in a
-// block; nothing else waits.
-func TestUndoWaitsForWhatItUndoes(t *testing.T) {
+// TestEdgeChangesWaitForThePreviousOne: CheckTx checks against committed
+// state, so an undo is sent only once what it undoes is in a block, and
+// the next cycle's follow or react only once the last cycle's undo is;
+// posts and replies wait for nothing.
+func TestEdgeChangesWaitForThePreviousOne(t *testing.T) {
 	cycle := uint64(MixMixed.CycleLen())
+	after := map[string]string{"unreact": "react", "unfollow": "follow", "react": "unreact", "follow": "unfollow"}
 	for _, start := range []uint64{0, cycle, 5 * cycle} {
 		for i := start; i < start+cycle; i++ {
+			kind := MixMixed.KindAt(i)
 			j, ok := MixMixed.DependsOn(i)
-			switch MixMixed.KindAt(i) {
-			case "unreact":
-				require.True(t, ok)
-				require.Equal(t, "react", MixMixed.KindAt(j))
-			case "unfollow":
-				require.True(t, ok)
-				require.Equal(t, "follow", MixMixed.KindAt(j))
-			default:
-				require.False(t, ok, "%s at %d waits for nothing", MixMixed.KindAt(i), i)
+			prev, changesEdge := after[kind]
+			if !changesEdge || (start == 0 && (kind == "react" || kind == "follow")) {
+				require.False(t, ok, "%s at %d waits for nothing", kind, i)
 				continue
 			}
+			require.True(t, ok, "%s at %d", kind, i)
+			require.Equal(t, prev, MixMixed.KindAt(j), "%s at %d waits for the %s at %d", kind, i, prev, j)
 			require.Less(t, j, i)
-			require.GreaterOrEqual(t, j, start, "within the same cycle")
+			require.GreaterOrEqual(t, j+cycle, i, "the previous change of the edge is at most a cycle back")
 		}
 	}
 	for _, m := range []Mix{MixPosts, MixBank, MixLane} {
