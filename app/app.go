@@ -445,8 +445,21 @@ func (app *SocialApp) setAnteHandler(txConfig client.TxConfig) {
 	if err != nil {
 		panic(err)
 	}
-	app.SetAnteHandler(anteHandler)
+	checkMsgs := NewCheckTxMsgsDecorator(app.MsgServiceRouter(),
+		&profilestypes.MsgCreateProfile{}, &poststypes.MsgCreatePost{}, &messagestypes.MsgBuyUnits{})
+	// The SDK's chain first (fees, signatures, sequence), then the social
+	// rules, so a tx that fails both reports what the SDK reports today.
+	app.SetAnteHandler(func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
+		ctx, err := anteHandler(ctx, tx, simulate)
+		if err != nil {
+			return ctx, err
+		}
+		return checkMsgs.AnteHandle(ctx, tx, simulate, noNextAnte)
+	})
 }
+
+// noNextAnte ends an ante chain.
+func noNextAnte(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, nil }
 
 // setSettlementHandlers wires checkpoint signing into ABCI++: vote
 // extensions, proposal injection and verification, and the pre-blocker.

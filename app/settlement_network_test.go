@@ -223,15 +223,21 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 }
 
 // signTx signs msg with val's operator key for chainID, looking its
-// account up through node, and encodes it.
+// account up through node, and encodes it, with a gas limit of 300,000.
 func signTx(t *testing.T, node client.Context, val *network.Validator, chainID string, msg sdk.Msg) []byte {
+	t.Helper()
+	return signTxWithGas(t, node, val, chainID, 300_000, msg)
+}
+
+// signTxWithGas is signTx with the gas limit given.
+func signTxWithGas(t *testing.T, node client.Context, val *network.Validator, chainID string, gas uint64, msg sdk.Msg) []byte {
 	t.Helper()
 	txf := clienttx.Factory{}.
 		WithChainID(chainID).
 		WithKeybase(val.ClientCtx.Keyring).
 		WithTxConfig(node.TxConfig).
 		WithAccountRetriever(node.AccountRetriever).
-		WithGas(300_000)
+		WithGas(gas)
 	txf, err := txf.Prepare(node.WithKeyring(val.ClientCtx.Keyring).WithFromAddress(val.Address).WithFromName(val.Moniker))
 	require.NoError(t, err)
 	txb, err := txf.BuildUnsignedTx(msg)

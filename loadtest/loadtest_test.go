@@ -221,6 +221,34 @@ func TestMixedCycleUndoesEveryChangeAfterMakingIt(t *testing.T) {
 	require.ErrorContains(t, err, "reply needs a seed post of account 1")
 }
 
+// TestEdgeChangesWaitForThePreviousOne: CheckTx checks against committed
+// state, so an undo is sent only once what it undoes is in a block, and
+// the next cycle's follow or react only once the last cycle's undo is;
+// posts and replies wait for nothing.
+func TestEdgeChangesWaitForThePreviousOne(t *testing.T) {
+	cycle := uint64(MixMixed.CycleLen())
+	after := map[string]string{"unreact": "react", "unfollow": "follow", "react": "unreact", "follow": "unfollow"}
+	for _, start := range []uint64{0, cycle, 5 * cycle} {
+		for i := start; i < start+cycle; i++ {
+			kind := MixMixed.KindAt(i)
+			j, ok := MixMixed.DependsOn(i)
+			prev, changesEdge := after[kind]
+			if !changesEdge || (start == 0 && (kind == "react" || kind == "follow")) {
+				require.False(t, ok, "%s at %d waits for nothing", kind, i)
+				continue
+			}
+			require.True(t, ok, "%s at %d", kind, i)
+			require.Equal(t, prev, MixMixed.KindAt(j), "%s at %d waits for the %s at %d", kind, i, prev, j)
+			require.Less(t, j, i)
+			require.GreaterOrEqual(t, j+cycle, i, "the previous change of the edge is at most a cycle back")
+		}
+	}
+	for _, m := range []Mix{MixPosts, MixBank, MixLane} {
+		_, ok := m.DependsOn(3)
+		require.False(t, ok, "%s txs are independent", m)
+	}
+}
+
 func TestSignerBuildsAVerifiableDirectTx(t *testing.T) {
 	accounts, err := DeriveAccounts(DefaultMnemonic, 2)
 	require.NoError(t, err)

@@ -65,6 +65,45 @@ const PostRunes = 140
 // account's cycle never conflicts with itself and reruns start clean.
 var mixedCycle = []string{"post", "follow", "reply", "react", "post", "unreact", "reply", "unfollow"}
 
+// undoes maps each undo kind of mixedCycle to the kind it undoes.
+var undoes = map[string]string{"unreact": "react", "unfollow": "follow"}
+
+// relation returns the edge a kind makes or undoes ("react" for react
+// and unreact), or false for kinds that change no edge.
+func relation(kind string) (string, bool) {
+	if do, ok := undoes[kind]; ok {
+		return do, true
+	}
+	for _, do := range undoes {
+		if do == kind {
+			return do, true
+		}
+	}
+	return "", false
+}
+
+// DependsOn returns the index (in this run, same account) of the tx that
+// must be in a block before tx i is broadcast, if any. CheckTx checks
+// against committed state only: an unreact sent while its react waits in
+// the mempool is refused with "reaction not found", and the next cycle's
+// react sent while the unreact waits with "already reacted". So a tx that
+// makes or undoes an edge waits for the account's previous tx on that edge.
+func (m Mix) DependsOn(i uint64) (uint64, bool) {
+	if m != MixMixed {
+		return 0, false
+	}
+	edge, ok := relation(m.KindAt(i))
+	if !ok {
+		return 0, false
+	}
+	for j := i; j > 0; j-- {
+		if prev, ok := relation(m.KindAt(j - 1)); ok && prev == edge {
+			return j - 1, true
+		}
+	}
+	return 0, false
+}
+
 // Kinds returns the message kinds a mix sends, in cycle order; gas is
 // simulated once per kind.
 func (m Mix) Kinds() []string {

@@ -29,6 +29,9 @@ const (
 	// mempoolFullBackoff is the pause before re-offering a tx the mempool
 	// had no room for.
 	mempoolFullBackoff = 100 * time.Millisecond
+	// dependencyPoll is how often a sender looks whether the tx an undo
+	// waits for is in a block.
+	dependencyPoll = 50 * time.Millisecond
 	// drainTimeout bounds the wait for accepted txs after sending stops.
 	drainTimeout = 30 * time.Second
 	// unitGrace is how long senders may keep going after the stop to
@@ -76,6 +79,15 @@ func (t *tally) inFlight() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return len(t.pending)
+}
+
+// settled reports whether the tx under key is no longer pending: in a
+// block (committed or failed), or refused.
+func (t *tally) settled(key string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, pending := t.pending[key]
+	return !pending
 }
 
 // accSeqKey is the pending key of a tx: its signer and sequence, as the
@@ -241,6 +253,17 @@ func (s *sender) sendNext(ctx context.Context, q *accountQueue) {
 		return
 	}
 	t := s.tally
+	if j, ok := s.cfg.Mix.DependsOn(q.next); ok {
+		// CheckTx sees committed state only: wait for the tx this one undoes.
+		dep := accSeqKey(q.addr, q.startSeq+j)
+		for !t.settled(dep) {
+			select {
+			case <-time.After(dependencyPoll):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
 	key := accSeqKey(q.addr, tx.Seq)
 	for {
 		submitted := time.Now()

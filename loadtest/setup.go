@@ -302,7 +302,6 @@ func (s *setup) deliver(ctx context.Context, what string, txs [][]byte) error {
 // gas limits cost nothing at zero fees.
 func (s *setup) simulateGas(ctx context.Context, signer Signer) (uint64, error) {
 	a := s.world.Accounts[0]
-	undoes := map[string]string{"unreact": "react", "unfollow": "follow"}
 	var most uint64
 	for _, kind := range s.cfg.Mix.Kinds() {
 		var msgs []sdk.Msg

@@ -8,12 +8,15 @@
 # Environment: LOCALNET_DIR (default ./.localnet), SOCIALCHAIND (binary,
 # default ./build/socialchaind), LOCALNET_BASE_PORT (default 36000; node i
 # uses base+10i p2p, +1 rpc, +2 rest, +3 grpc, +4 content), LOCALNET_INIT_FLAGS
-# (extra flags for `testnet init-files`, e.g. --l1-contract 0x…).
+# (extra flags for `testnet init-files`, e.g. --l1-contract 0x…),
+# LOCALNET_MIN_GAS_PRICES (default 0usocial: free like the dev chain; set
+# 0.025usocial for a public testnet's fees, docs/fees.md).
 set -euo pipefail
 
 dir=${LOCALNET_DIR:-./.localnet}
 bin=${SOCIALCHAIND:-./build/socialchaind}
 base_port=${LOCALNET_BASE_PORT:-36000}
+min_gas_prices=${LOCALNET_MIN_GAS_PRICES:-0usocial}
 
 node_count() { ls -d "$dir"/node* 2>/dev/null | wc -l; }
 
@@ -34,7 +37,8 @@ start() {
   fi
   if [ "$(node_count)" -eq 0 ]; then
     # shellcheck disable=SC2086 # LOCALNET_INIT_FLAGS is a list of flags
-    "$bin" testnet init-files --validators "$n" --output-dir "$dir" --base-port "$base_port" ${LOCALNET_INIT_FLAGS:-} >/dev/null
+    "$bin" testnet init-files --validators "$n" --output-dir "$dir" --base-port "$base_port" \
+      --minimum-gas-prices "$min_gas_prices" ${LOCALNET_INIT_FLAGS:-} >/dev/null
     echo "wrote $n validator homes under $dir"
   fi
   n=$(node_count)

@@ -115,7 +115,7 @@ func TestSettlementOnGeth(t *testing.T) {
 
 	dir := filepath.Join(t.TempDir(), "localnet")
 	mustCLI(t, "testnet", "init-files", "--validators", "4", "--output-dir", dir, "--base-port", fmt.Sprint(gethLocalBase),
-		"--l1-chain-id", fmt.Sprint(gethL1ChainID), "--l1-contract", contract)
+		"--l1-chain-id", fmt.Sprint(gethL1ChainID), "--l1-contract", contract, "--minimum-gas-prices", "0usocial")
 	appToml := filepath.Join(dir, "node1", "config", "app.toml")
 	cfg, err := os.ReadFile(appToml)
 	require.NoError(t, err)

@@ -22,7 +22,6 @@ import (
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 
-	"github.com/socialchain/socialchain/app"
 	"github.com/socialchain/socialchain/p2p"
 )
 
@@ -111,7 +110,7 @@ relayer-key-file = "{{ .Settlement.RelayerKeyFile }}"
 // defaultAppConfig is what `init`, `dev` and `testnet` write to app.toml.
 func defaultAppConfig() appConfig {
 	cfg := serverconfig.DefaultConfig()
-	cfg.MinGasPrices = "0" + app.BondDenom
+	cfg.MinGasPrices = publicMinGasPrices
 	p2pCfg := p2p.DefaultConfig()
 	// Uploads go through the REST server, whose body limit must admit the
 	// largest blob (plus multipart overhead).

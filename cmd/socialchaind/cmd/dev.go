@@ -113,9 +113,11 @@ func ensureDevHome(clientCtx client.Context, home string, mbm genesisDefaults) (
 		ValidatorBalance: sdk.TokensFromConsensusPower(1_000_000, sdk.DefaultPowerReduction),
 		SelfDelegation:   sdk.TokensFromConsensusPower(100, sdk.DefaultPowerReduction),
 		BlockTime:        time.Second,
-		GenesisTime:      time.Now().UTC().Truncate(time.Second),
-		L1ChainID:        devL1ChainID(),
-		L1Contract:       contract.Hex(),
+		// Free, with CometBFT's limits: a development chain.
+		MinGasPrices: "0" + app.BondDenom,
+		GenesisTime:  time.Now().UTC().Truncate(time.Second),
+		L1ChainID:    devL1ChainID(),
+		L1Contract:   contract.Hex(),
 		// The node relays to the dev L1 itself ([settlement] in app.toml),
 		// so GET /socialchain/settlement/v1/l1-status shows the relayer.
 		Relayer: &nodeRelayer{L1RPC: fmt.Sprintf("http://127.0.0.1:%d", devL1Port), Key: l1Key},

@@ -86,6 +86,14 @@ func TestKeysAddDefaultStaysSecp256k1(t *testing.T) {
 // os.Stdin when the root command is built, so stdin is swapped first.
 func runRoot(t *testing.T, stdin string, args ...string) []byte {
 	t.Helper()
+	out, err := runRootErr(t, stdin, args...)
+	require.NoError(t, err, "socialchaind %v", args)
+	return out
+}
+
+// runRootErr is runRoot that returns the command's error.
+func runRootErr(t *testing.T, stdin string, args ...string) ([]byte, error) {
+	t.Helper()
 	r, w, err := os.Pipe()
 	require.NoError(t, err)
 	_, err = io.WriteString(w, stdin)
@@ -101,6 +109,6 @@ func runRoot(t *testing.T, stdin string, args ...string) []byte {
 	root.SetOut(&stdout)
 	root.SetErr(io.Discard)
 	root.SetArgs(args)
-	require.NoError(t, svrcmd.Execute(root, "SOCIALCHAIND", t.TempDir()), "socialchaind %v", args)
-	return stdout.Bytes()
+	err = svrcmd.Execute(root, "SOCIALCHAIND", t.TempDir())
+	return stdout.Bytes(), err
 }

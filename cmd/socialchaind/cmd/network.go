@@ -83,6 +83,12 @@ type networkSpec struct {
 	SelfDelegation   math.Int
 	// BlockTime is the pause after each commit (CometBFT timeout_commit).
 	BlockTime time.Duration
+	// MinGasPrices is every node's app.toml minimum-gas-prices.
+	MinGasPrices string
+	// PublicLimits gives the network a public chain's block limits
+	// (genesis) and mempool tx size limit (config.toml); without it the
+	// network keeps CometBFT's defaults. docs/fees.md.
+	PublicLimits bool
 	// GenesisTime is shared by every node so their genesis files match.
 	GenesisTime time.Time
 	// L1ChainID and L1Contract, when set, go into the settlement params so
@@ -165,6 +171,9 @@ func writeNetwork(clientCtx client.Context, spec networkSpec, mbm genesisDefault
 		genesis := genutiltypes.NewAppGenesisWithVersion(spec.ChainID, appState)
 		genesis.GenesisTime = spec.GenesisTime
 		genesis.Consensus.Params = consensusParams()
+		if spec.PublicLimits {
+			withPublicBlockLimits(genesis.Consensus.Params)
+		}
 		cometCfg, err := cometConfigFor(spec, n)
 		if err != nil {
 			return err
@@ -203,6 +212,9 @@ func cometConfigFor(spec networkSpec, n *validatorNode) (*cmtcfg.Config, error) 
 	cfg.P2P.AddrBookStrict = false
 	cfg.P2P.AllowDuplicateIP = true
 	cfg.Consensus.TimeoutCommit = spec.BlockTime
+	if spec.PublicLimits {
+		cfg.Mempool.MaxTxBytes = publicMaxTxBytes
+	}
 	cfg.Instrumentation.Prometheus = false
 	return cfg, cfg.ValidateBasic()
 }
@@ -250,6 +262,7 @@ func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) 
 	cmtcfg.WriteConfigFile(filepath.Join(n.Home, "config", "config.toml"), cometCfg)
 
 	appCfg := defaultAppConfig()
+	appCfg.MinGasPrices = spec.MinGasPrices
 	appCfg.API.Enable = true
 	appCfg.API.Swagger = true
 	appCfg.API.EnableUnsafeCORS = true

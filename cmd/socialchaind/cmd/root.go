@@ -89,14 +89,17 @@ func NewRootCmd() *cobra.Command {
 	return rootCmd
 }
 
-// initCometConfig returns CometBFT's defaults; dev and testnet override
-// ports and timeouts in the files they write.
+// initCometConfig returns CometBFT's defaults with a public network's
+// mempool tx size limit (docs/fees.md); dev and testnet override ports and
+// timeouts in the files they write.
 func initCometConfig() *cmtcfg.Config {
-	return cmtcfg.DefaultConfig()
+	cfg := cmtcfg.DefaultConfig()
+	cfg.Mempool.MaxTxBytes = publicMaxTxBytes
+	return cfg
 }
 
-// initAppConfig sets app.toml defaults: fees in usocial, so a fresh node
-// starts without hand-editing minimum-gas-prices, and the [p2p] section.
+// initAppConfig sets app.toml defaults: a public network's
+// minimum-gas-prices in usocial (docs/fees.md), and the [p2p] section.
 func initAppConfig() (string, any) {
 	return appConfigTemplate, defaultAppConfig()
 }
@@ -106,7 +109,7 @@ const appConfigTemplate = serverconfig.DefaultConfigTemplate + p2pConfigTemplate
 
 func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 	rootCmd.AddCommand(
-		genutilcli.InitCmd(tempApp.BasicModuleManager, app.DefaultNodeHome),
+		initCmd(tempApp.BasicModuleManager),
 		debug.Cmd(),
 		pruning.Cmd(newApp, app.DefaultNodeHome),
 		snapshot.Cmd(newApp),

@@ -21,6 +21,8 @@ const (
 	flagBlockTime  = "block-time"
 	flagL1ChainID  = "l1-chain-id"
 	flagL1Contract = "l1-contract"
+	// flagMinGasPrices is named after the app.toml key it sets.
+	flagMinGasPrices = "minimum-gas-prices"
 )
 
 // portsFor spaces each node's ports ten apart from basePort, so node i
@@ -62,6 +64,10 @@ or use scripts/localnet.sh, which does exactly that.`,
 			blockTime, _ := cmd.Flags().GetDuration(flagBlockTime)
 			l1ChainID, _ := cmd.Flags().GetUint64(flagL1ChainID)
 			l1Contract, _ := cmd.Flags().GetString(flagL1Contract)
+			minGasPrices, _ := cmd.Flags().GetString(flagMinGasPrices)
+			if _, err := sdk.ParseDecCoins(minGasPrices); err != nil {
+				return fmt.Errorf("--%s %q: %w", flagMinGasPrices, minGasPrices, err)
+			}
 			if l1Contract != "" {
 				if err := settlementtypes.ValidateEthAddress("--"+flagL1Contract, l1Contract); err != nil {
 					return err
@@ -83,6 +89,8 @@ or use scripts/localnet.sh, which does exactly that.`,
 				ValidatorBalance: sdk.TokensFromConsensusPower(1_000_000, sdk.DefaultPowerReduction),
 				SelfDelegation:   sdk.TokensFromConsensusPower(100, sdk.DefaultPowerReduction),
 				BlockTime:        blockTime,
+				MinGasPrices:     minGasPrices,
+				PublicLimits:     true,
 				GenesisTime:      time.Now().UTC().Truncate(time.Second),
 				L1ChainID:        l1ChainID,
 				L1Contract:       l1Contract,
@@ -111,5 +119,6 @@ or use scripts/localnet.sh, which does exactly that.`,
 	cmd.Flags().Duration(flagBlockTime, time.Second, "pause after each commit")
 	cmd.Flags().Uint64(flagL1ChainID, 0, "settlement l1_chain_id param (default: the module default)")
 	cmd.Flags().String(flagL1Contract, "", "settlement l1_contract param: the contract checkpoints are signed for")
+	cmd.Flags().String(flagMinGasPrices, publicMinGasPrices, "every node's minimum-gas-prices (app.toml); 0usocial makes txs free, as on the dev chain")
 	return cmd
 }
