@@ -30,6 +30,7 @@ import (
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/internal/cliwait"
 	"github.com/socialchain/socialchain/internal/ed25519hd"
 	messagescli "github.com/socialchain/socialchain/x/messages/client/cli"
 )
@@ -86,7 +87,21 @@ func NewRootCmd() *cobra.Command {
 		panic(err)
 	}
 	addAttachFlag(rootCmd)
+	waitForOurTxs(rootCmd)
 	return rootCmd
+}
+
+// ourTxModules are the modules whose tx commands wait for the block and
+// print the ids they created (internal/cliwait); the SDK's keep its
+// broadcast-and-return behaviour.
+var ourTxModules = []string{"posts", "profiles", "messages", "settlement"}
+
+func waitForOurTxs(rootCmd *cobra.Command) {
+	for _, module := range ourTxModules {
+		if cmd, _, err := rootCmd.Find([]string{"tx", module}); err == nil && cmd.Name() == module {
+			cliwait.WaitForTxOutcome(cmd)
+		}
+	}
 }
 
 // initCometConfig returns CometBFT's defaults; dev and testnet override
