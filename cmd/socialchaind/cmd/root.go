@@ -59,10 +59,17 @@ func NewRootCmd() *cobra.Command {
 		Short:         "socialchain node and command-line client",
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			cmd.SetOut(cmd.OutOrStdout())
+			out := cmd.OutOrStdout()
+			if _, done := out.(yamlUnicodeWriter); !done && printsProtoOutput(cmd) {
+				out = yamlUnicodeWriter{out}
+			}
+			cmd.SetOut(out)
 			cmd.SetErr(cmd.ErrOrStderr())
 
 			clientCtx := initClientCtx.WithCmdContext(cmd.Context())
+			if printsProtoOutput(cmd) {
+				clientCtx = clientCtx.WithOutput(out)
+			}
 			clientCtx, err := client.ReadPersistentCommandFlags(clientCtx, cmd.Flags())
 			if err != nil {
 				return err
@@ -88,6 +95,8 @@ func NewRootCmd() *cobra.Command {
 	}
 	addAttachFlag(rootCmd)
 	waitForOurTxs(rootCmd)
+	nameArguments(rootCmd)
+	showUsageOnFlagErrors(rootCmd)
 	return rootCmd
 }
 
