@@ -94,22 +94,18 @@ func NewRootCmd() *cobra.Command {
 		panic(err)
 	}
 	addAttachFlag(rootCmd)
-	waitForOurTxs(rootCmd)
+	waitForTxs(rootCmd)
 	nameArguments(rootCmd)
 	showUsageOnFlagErrors(rootCmd)
 	return rootCmd
 }
 
-// ourTxModules are the modules whose tx commands wait for the block and
-// print the ids they created (internal/cliwait); the SDK's keep its
-// broadcast-and-return behaviour.
-var ourTxModules = []string{"posts", "profiles", "messages", "settlement"}
-
-func waitForOurTxs(rootCmd *cobra.Command) {
-	for _, module := range ourTxModules {
-		if cmd, _, err := rootCmd.Find([]string{"tx", module}); err == nil && cmd.Name() == module {
-			cliwait.WaitForTxOutcome(cmd)
-		}
+// waitForTxs makes every tx command wait for its block and print the
+// outcome with the ids it created (internal/cliwait): ours and the SDK's
+// alike, so that the next command sees the tx's effect.
+func waitForTxs(rootCmd *cobra.Command) {
+	if cmd, _, err := rootCmd.Find([]string{"tx"}); err == nil && cmd.Name() == "tx" {
+		cliwait.WaitForTxOutcome(cmd)
 	}
 }
 

@@ -263,8 +263,12 @@ func signAndSubmit(cmd *cobra.Command, clientCtx client.Context, kind types.Kind
 	if err != nil {
 		return fmt.Errorf("the node refused the message: %w", err)
 	}
+	// The hash first, also with --wait: it is what `messages status` takes.
+	if err := clientCtx.PrintProto(res); err != nil {
+		return err
+	}
 	if wait, _ := f.GetBool(FlagWait); !wait {
-		return clientCtx.PrintProto(res)
+		return nil
 	}
 	timeout, _ := f.GetDuration(FlagWaitTimeout)
 	status, err := waitForBlock(ctx, clientCtx, res.Hash, timeout)
