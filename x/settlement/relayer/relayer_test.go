@@ -219,6 +219,9 @@ func TestOutageBacksOffThenCatchesUp(t *testing.T) {
 			tc.down(conn, chain, false)
 			require.Eventually(t, func() bool { return r.Status().LastCheckpoint == 6 }, 10*time.Second, 5*time.Millisecond)
 			require.Eventually(t, func() bool { return r.Status().Failures == 0 }, 10*time.Second, 5*time.Millisecond)
+			st = r.Status()
+			require.Empty(t, st.LastError, "a good round clears the error that no longer holds")
+			require.True(t, st.LastErrorAt.IsZero())
 
 			require.Equal(t, upTo(6), l1.submitted(), "no epoch skipped")
 			require.Equal(t, uint64(6), r.Status().Submitted)
