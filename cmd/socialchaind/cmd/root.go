@@ -102,10 +102,17 @@ func NewRootCmd() *cobra.Command {
 
 // waitForTxs makes every tx command wait for its block and print the
 // outcome with the ids it created (internal/cliwait): ours and the SDK's
-// alike, so that the next command sees the tx's effect.
+// alike, so that the next command sees the tx's effect. The tx-file tools
+// (sign, encode, simulate, ...) broadcast nothing, except broadcast.
 func waitForTxs(rootCmd *cobra.Command) {
-	if cmd, _, err := rootCmd.Find([]string{"tx"}); err == nil && cmd.Name() == "tx" {
-		cliwait.WaitForTxOutcome(cmd)
+	txCmd, _, err := rootCmd.Find([]string{"tx"})
+	if err != nil || txCmd.Name() != "tx" {
+		return
+	}
+	for _, sub := range txCmd.Commands() {
+		if sub.HasSubCommands() || sub.Name() == "broadcast" {
+			cliwait.WaitForTxOutcome(sub)
+		}
 	}
 }
 
