@@ -192,8 +192,8 @@ func TestContentAcrossNodes(t *testing.T) {
 	home0 := filepath.Join(dir, "node0")
 	file, data := randomFile(t, 300_000)
 	mustDeliver(t, home0, "tx", "profiles", "create-profile", "node_zero", "--from", "validator")
-	mustDeliver(t, home0, "tx", "posts", "create", "only on node0", "--attach", file, "--api", rest0, "--from", "validator")
-	c := mustCLIValue(t, "content", "add", file, "--api", rest0) // same bytes, same CID
+	mustDeliver(t, home0, "tx", "posts", "create", "only on node0", "--attach", file, "--api-url", rest0, "--from", "validator")
+	c := mustCLIValue(t, "content", "add", file, "--api-url", rest0) // same bytes, same CID
 	waitPinned(t, rest1, c, time.Minute)
 
 	pid, err := os.ReadFile(filepath.Join(home0, "node.pid"))

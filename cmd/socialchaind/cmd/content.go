@@ -183,10 +183,11 @@ func p2pConfigFrom(v *viper.Viper, home, genesisFile string) (p2p.Config, bool, 
 }
 
 // flagAPI names the REST server that serves the content API. It is not
-// --node, which in every tx and query command is CometBFT RPC.
-const flagAPI = "api"
+// --node, which in every tx and query command is CometBFT RPC, nor --api,
+// which the server's config handling would fill from app.toml's [api].
+const flagAPI = "api-url"
 
-// contentAPIFlag adds --api, the REST server that serves the content API.
+// contentAPIFlag adds --api-url, the REST server that serves the content API.
 func contentAPIFlag(cmd *cobra.Command) {
 	cmd.Flags().String(flagAPI, "http://127.0.0.1:1317", "REST server (http://host:port) of a node running the content API")
 }
