@@ -420,7 +420,7 @@ func NewSocialApp(
 	app.setAnteHandler(txConfig)
 	app.setPostHandler()
 	app.setSettlementHandlers(logger, homePath)
-	app.registerUpgradeHandlers()
+	app.registerUpgradeHandlers(homePath)
 
 	if err := interfaceRegistry.SigningContext().Validate(); err != nil {
 		panic(err)

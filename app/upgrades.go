@@ -20,7 +20,11 @@ type Upgrade struct {
 // Each runs the modules' registered migrations; add store changes here.
 var Upgrades = []Upgrade{}
 
-func (app *SocialApp) registerUpgradeHandlers() {
+// registerUpgradeHandlers registers Upgrades and, in a node's home, the
+// store loader of a pending upgrade. An app with no home (the CLI's
+// codec-only app) has no upgrade info to read; reading it would create
+// ./data in the working directory.
+func (app *SocialApp) registerUpgradeHandlers(homePath string) {
 	for _, u := range Upgrades {
 		app.UpgradeKeeper.SetUpgradeHandler(u.Name,
 			func(ctx context.Context, _ upgradetypes.Plan, fromVM module.VersionMap) (module.VersionMap, error) {
@@ -28,6 +32,9 @@ func (app *SocialApp) registerUpgradeHandlers() {
 			})
 	}
 
+	if homePath == "" {
+		return
+	}
 	info, err := app.UpgradeKeeper.ReadUpgradeInfoFromDisk()
 	if err != nil {
 		panic(fmt.Errorf("reading upgrade info: %w", err))

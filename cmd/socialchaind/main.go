@@ -2,6 +2,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -34,6 +35,11 @@ func main() {
 	rootCmd := cmd.NewRootCmd()
 	if err := svrcmd.Execute(rootCmd, "SOCIALCHAIND", app.DefaultNodeHome); err != nil {
 		fmt.Fprintln(rootCmd.OutOrStderr(), err)
-		os.Exit(1)
+		status := 1
+		var withStatus interface{ ExitStatus() int }
+		if errors.As(err, &withStatus) {
+			status = withStatus.ExitStatus()
+		}
+		os.Exit(status)
 	}
 }

@@ -194,11 +194,11 @@ func TestContentAcrossNodes(t *testing.T) {
 	file, data := randomFile(t, 300_000)
 	// A profile's avatar, uploaded to node0 only, is pinned by every node.
 	avatarFile, _ := randomFile(t, 20_000)
-	avatar := mustCLIValue(t, "content", "add", avatarFile, "--node", rest0)
+	avatar := mustCLIValue(t, "content", "add", avatarFile, "--api-url", rest0)
 	mustDeliver(t, home0, "tx", "profiles", "create-profile", "node_zero", "--avatar-cid", avatar, "--from", "validator")
 	waitPinned(t, rest1, avatar, time.Minute)
-	mustDeliver(t, home0, "tx", "posts", "create", "only on node0", "--attach", file, "--content-api", rest0, "--from", "validator")
-	c := mustCLIValue(t, "content", "add", file, "--node", rest0) // same bytes, same CID
+	mustDeliver(t, home0, "tx", "posts", "create", "only on node0", "--attach", file, "--api-url", rest0, "--from", "validator")
+	c := mustCLIValue(t, "content", "add", file, "--api-url", rest0) // same bytes, same CID
 	waitPinned(t, rest1, c, time.Minute)
 
 	pid, err := os.ReadFile(filepath.Join(home0, "node.pid"))

@@ -105,22 +105,33 @@ func getJSON(t *testing.T, url string, v any) {
 	require.NoError(t, json.Unmarshal(body, v), "GET %s: %s", url, body)
 }
 
-// txResult is what the CLI prints for a broadcast or committed tx.
+// txResult is what the CLI prints for a broadcast or committed tx: the
+// SDK's broadcast response, or the outcome our modules' tx commands print
+// after waiting for the block (height set, the new ids beside it).
 type txResult struct {
-	Code   uint32 `json:"code"`
-	TxHash string `json:"txhash"`
-	RawLog string `json:"raw_log"`
+	Code   uint32      `json:"code"`
+	TxHash string      `json:"txhash"`
+	RawLog string      `json:"raw_log"`
+	Height json.Number `json:"height"`
+	PostID string      `json:"post_id"`
 }
 
 // deliverTx broadcasts a tx with the CLI and returns how it ended: the
 // CheckTx result when it was refused there, else its result in a block.
+// Our modules' commands wait for the block themselves and exit non-zero
+// when the tx failed; the SDK's return at broadcast, and wait-tx waits.
 func deliverTx(t *testing.T, home string, args ...string) txResult {
 	t.Helper()
 	args = append(args, "--yes", "--output", "json", "--home", home)
-	out := mustCLI(t, args...)
+	out, cliErr := cli(t, args...)
 	var res txResult
-	require.NoError(t, json.Unmarshal([]byte(lastJSONLine(out)), &res), out)
+	require.NoError(t, json.Unmarshal([]byte(lastJSONLine(out)), &res), "socialchaind %s (%v):\n%s", strings.Join(args, " "), cliErr, out)
 	if res.Code != 0 {
+		require.Error(t, cliErr, "a failed tx exits non-zero: %s", out)
+		return res
+	}
+	require.NoError(t, cliErr, out)
+	if h, _ := res.Height.Int64(); h > 0 {
 		return res
 	}
 	out = mustCLI(t, "query", "wait-tx", res.TxHash, "--timeout", "30s", "--output", "json", "--home", home)

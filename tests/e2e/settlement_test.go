@@ -5,6 +5,7 @@ package e2e
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,7 +86,25 @@ func TestInclusionProofOnDevChain(t *testing.T) {
 		}
 		proof[0] = "0x" + strings.Repeat("22", 32)
 	})
-	tamper("checkpoint", func(p map[string]any) { p["checkpoint"] = 999 })
+	if parseUint(t, rec.Checkpoint) > 1 {
+		tamper("older checkpoint", func(p map[string]any) { p["checkpoint"] = 1 })
+	}
+
+	// A checkpoint the L1 does not hold yet is "not on the L1 yet", exit
+	// status 2, not "invalid".
+	var p map[string]any
+	require.NoError(t, json.Unmarshal(bz, &p))
+	p["checkpoint"] = 999
+	future, err := json.Marshal(p)
+	require.NoError(t, err)
+	file := filepath.Join(dir, "future.json")
+	require.NoError(t, os.WriteFile(file, future, 0o600))
+	res, err := verify(file)
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit, res)
+	require.Equal(t, 2, exit.ExitCode(), res)
+	require.Contains(t, res, "not on the L1 yet: the proof is for checkpoint 999, the L1 holds up to checkpoint ")
+	require.NotContains(t, res, "invalid")
 }
 
 func parseUint(t *testing.T, s string) uint64 {

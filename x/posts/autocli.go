@@ -104,6 +104,12 @@ $ %s tx posts create "" --body-cid bafy... --from alice
 $ %s tx posts create "look" --attachments '{"cid":"bafy...","mime_type":"image/png","size_bytes":"2048","alt_text":"a cat"}' --from alice`,
 						app, app, app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "text"}},
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"body_cid":    bodyCIDFlag,
+						"attachments": attachmentsFlag,
+						"reply_to":    {Usage: "id of the post this one replies to (0: not a reply)"},
+						"quote_of":    {Usage: "id of the post this one quotes (0: not a quote)"},
+					},
 				},
 				{
 					RpcMethod: "EditPost",
@@ -113,6 +119,10 @@ $ %s tx posts create "look" --attachments '{"cid":"bafy...","mime_type":"image/p
 						"(flags left out clear those fields). The replaced content stays readable with `query posts history`.",
 					Example:        fmt.Sprintf(`$ %s tx posts edit 1 "hello again #socialchain" --from alice`, app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "post_id"}, {ProtoField: "text"}},
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"body_cid":    bodyCIDFlag,
+						"attachments": attachmentsFlag,
+					},
 				},
 				{
 					RpcMethod:      "DeletePost",
@@ -157,3 +167,9 @@ $ %s tx posts create "look" --attachments '{"cid":"bafy...","mime_type":"image/p
 		},
 	}
 }
+
+// Help of the content flags of create and edit (and reply, in client/cli).
+var (
+	bodyCIDFlag     = &autocliv1.FlagOptions{Usage: "IPFS CID of a long-form body (upload it with `content add`)"}
+	attachmentsFlag = &autocliv1.FlagOptions{Usage: `an attachment as JSON: {"cid":..,"mime_type":..,"size_bytes":..,"alt_text":..}; repeat for more`}
+)

@@ -20,12 +20,14 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:          "Create your profile with a unique handle",
 					Example:        `socialchaind tx profiles create-profile alice --display-name "Alice" --bio "hi" --from alice`,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "handle"}},
+					FlagOptions:    profileFieldFlags(""),
 				},
 				{
-					RpcMethod: "UpdateProfile",
-					Use:       "update-profile",
-					Short:     "Change profile fields; only the flags you pass change (pass \"\" to clear)",
-					Example:   `socialchaind tx profiles update-profile --bio "new bio" --website https://alice.example --from alice`,
+					RpcMethod:   "UpdateProfile",
+					Use:         "update-profile",
+					Short:       "Change profile fields; only the flags you pass change (pass \"\" to clear)",
+					Example:     `socialchaind tx profiles update-profile --bio "new bio" --website https://alice.example --from alice`,
+					FlagOptions: profileFieldFlags(` (left out: unchanged; "" clears it)`),
 				},
 				{
 					RpcMethod: "DeleteProfile",
@@ -138,5 +140,17 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				},
 			},
 		},
+	}
+}
+
+// profileFieldFlags is the help of the profile field flags of
+// create-profile and update-profile; suffix says what leaving one out does.
+func profileFieldFlags(suffix string) map[string]*autocliv1.FlagOptions {
+	return map[string]*autocliv1.FlagOptions{
+		"display_name": {Usage: "the free-form name shown next to the handle (at most the max_display_name_len param)" + suffix},
+		"bio":          {Usage: "a short description of you (at most the max_bio_len param)" + suffix},
+		"avatar_cid":   {Usage: "IPFS CID of the avatar image (upload it with `content add`)" + suffix},
+		"banner_cid":   {Usage: "IPFS CID of the banner image (upload it with `content add`)" + suffix},
+		"website":      {Usage: "a URL you link to" + suffix},
 	}
 }

@@ -44,7 +44,32 @@ func enhanceRootCommand(rootCmd *cobra.Command, opts autocli.AppOptions) error {
 		AddTxConnFlags: sdkflags.AddTxFlagsToCmd,
 	}
 	builder.DefineMessageFlagType("google.protobuf.StringValue", optionalStringType{})
-	return opts.EnhanceRootCommandWithBuilder(rootCmd, builder)
+	if err := opts.EnhanceRootCommandWithBuilder(rootCmd, builder); err != nil {
+		return err
+	}
+	describePaginationFlags(rootCmd)
+	return nil
+}
+
+// paginationFlagHelp is the help of the flags autocli makes from a
+// query's cosmos.base.query.v1beta1.PageRequest, which it leaves empty.
+var paginationFlagHelp = map[string]string{
+	"page-key":         "next_key of the previous page (base64), to read the next one",
+	"page-limit":       "how many results per page (default: the node's, 100)",
+	"page-offset":      "how many results to skip (use --page-key instead where possible)",
+	"page-count-total": "also count the results (slower)",
+	"page-reverse":     "reverse the order (each query says its own, e.g. newest first)",
+}
+
+func describePaginationFlags(cmd *cobra.Command) {
+	for _, sub := range cmd.Commands() {
+		describePaginationFlags(sub)
+	}
+	for name, help := range paginationFlagHelp {
+		if f := cmd.LocalFlags().Lookup(name); f != nil && f.Usage == "" {
+			f.Usage = help
+		}
+	}
 }
 
 // optionalStringType is the flag type of google.protobuf.StringValue.

@@ -189,12 +189,12 @@ func p2pConfigFrom(v *viper.Viper, home, genesisFile string) (p2p.Config, bool, 
 	return out, true, nil
 }
 
-const (
-	flagAPI        = "node"
-	flagContentAPI = "content-api"
-)
+// flagAPI names the REST server that serves the content API. It is not
+// --node, which in every tx and query command is CometBFT RPC, nor --api,
+// which the server's config handling would fill from app.toml's [api].
+const flagAPI = "api-url"
 
-// contentAPIFlag adds --api, the REST server that serves the content API.
+// contentAPIFlag adds --api-url, the REST server that serves the content API.
 func contentAPIFlag(cmd *cobra.Command) {
 	cmd.Flags().String(flagAPI, "http://127.0.0.1:1317", "REST server (http://host:port) of a node running the content API")
 }
@@ -425,12 +425,11 @@ func addAttachFlag(rootCmd *cobra.Command) {
 		return
 	}
 	create.Flags().StringSlice("attach", nil, "files to upload to the node's IPFS peer and attach (repeatable)")
-	// --node is CometBFT RPC here, so the content API gets its own flag.
-	create.Flags().String(flagContentAPI, "http://127.0.0.1:1317", "REST server that receives --attach uploads")
+	create.Flags().String(flagAPI, "http://127.0.0.1:1317", "REST server (http://host:port) that receives the --attach uploads (--node is CometBFT RPC)")
 	inner := create.RunE
 	create.RunE = func(cmd *cobra.Command, args []string) error {
 		files, _ := cmd.Flags().GetStringSlice("attach")
-		api, _ := cmd.Flags().GetString(flagContentAPI)
+		api, _ := cmd.Flags().GetString(flagAPI)
 		for _, f := range files {
 			ctx, cancel := context.WithTimeout(cmd.Context(), 10*time.Minute)
 			res, err := uploadFile(ctx, api, f, cmd.ErrOrStderr())

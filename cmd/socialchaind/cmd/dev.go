@@ -21,6 +21,7 @@ import (
 	"cosmossdk.io/log/v2"
 
 	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/socialchain/socialchain/app"
@@ -160,7 +161,8 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(signals)
 
-	node := exec.Command(exe, "start", "--home", home)
+	// Plain log lines: dev.log is a file, not a terminal.
+	node := exec.Command(exe, "start", "--home", home, "--"+flags.FlagLogNoColor)
 	node.Stdout, node.Stderr = logFile, logFile
 	// Own process group: Ctrl-C reaches only us, and we stop the node once.
 	node.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -281,7 +283,7 @@ func contractHex() string {
 // chain's first signer set, at the address the dev genesis names; the
 // node's embedded relayer takes it from there.
 func deployDevContract(ctx context.Context, l1 *devL1, logOut io.Writer) {
-	logger := log.NewLogger(logOut).With("module", "dev-l1")
+	logger := log.NewLogger(logOut, log.ColorOption(false)).With("module", "dev-l1")
 	want, err := devL1ContractAddress()
 	if err != nil {
 		logger.Error("deploying the settlement contract", "err", err)

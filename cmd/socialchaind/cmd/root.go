@@ -30,6 +30,7 @@ import (
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/internal/cliwait"
 	"github.com/socialchain/socialchain/internal/ed25519hd"
 	messagescli "github.com/socialchain/socialchain/x/messages/client/cli"
 )
@@ -58,10 +59,17 @@ func NewRootCmd() *cobra.Command {
 		Short:         "socialchain node and command-line client",
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			cmd.SetOut(cmd.OutOrStdout())
+			out := cmd.OutOrStdout()
+			if _, done := out.(yamlUnicodeWriter); !done && printsProtoOutput(cmd) {
+				out = yamlUnicodeWriter{out}
+			}
+			cmd.SetOut(out)
 			cmd.SetErr(cmd.ErrOrStderr())
 
 			clientCtx := initClientCtx.WithCmdContext(cmd.Context())
+			if printsProtoOutput(cmd) {
+				clientCtx = clientCtx.WithOutput(out)
+			}
 			clientCtx, err := client.ReadPersistentCommandFlags(clientCtx, cmd.Flags())
 			if err != nil {
 				return err
@@ -86,7 +94,26 @@ func NewRootCmd() *cobra.Command {
 		panic(err)
 	}
 	addAttachFlag(rootCmd)
+	waitForTxs(rootCmd)
+	nameArguments(rootCmd)
+	showUsageOnFlagErrors(rootCmd)
 	return rootCmd
+}
+
+// waitForTxs makes every tx command wait for its block and print the
+// outcome with the ids it created (internal/cliwait): ours and the SDK's
+// alike, so that the next command sees the tx's effect. The tx-file tools
+// (sign, encode, simulate, ...) broadcast nothing, except broadcast.
+func waitForTxs(rootCmd *cobra.Command) {
+	txCmd, _, err := rootCmd.Find([]string{"tx"})
+	if err != nil || txCmd.Name() != "tx" {
+		return
+	}
+	for _, sub := range txCmd.Commands() {
+		if sub.HasSubCommands() || sub.Name() == "broadcast" {
+			cliwait.WaitForTxOutcome(sub)
+		}
+	}
 }
 
 // initCometConfig returns CometBFT's defaults with a public network's

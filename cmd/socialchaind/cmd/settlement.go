@@ -29,6 +29,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/server"
 
+	"github.com/socialchain/socialchain/internal/cliwait"
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
 	"github.com/socialchain/socialchain/x/settlement/proof"
@@ -193,12 +194,18 @@ func settlementProveCmd() *cobra.Command {
 post or profile and writes a JSON proof: the value, its ICS-23 proof from the
 module store to the checkpoint's app hash, and its Merkle proof to the
 checkpoint's settlement root. Check it against the L1 with 'settlement verify'.`,
-		Example: "socialchaind settlement prove post 1 --proof-file proof.json",
-		Args:    cobra.ExactArgs(2),
+		Example: `socialchaind settlement prove post 1 --proof-file proof.json
+socialchaind settlement prove post 1 --wait --proof-file proof.json   # waits until its checkpoint is on the L1`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientQueryContext(cmd)
 			if err != nil {
 				return err
+			}
+			if wait, _ := cmd.Flags().GetBool(cliwait.FlagWait); wait {
+				if err := waitUntilOnL1(cmd, clientCtx, args[0], args[1]); err != nil {
+					return err
+				}
 			}
 			p, err := buildProof(cmd.Context(), clientCtx, args[0], args[1])
 			if err != nil {
@@ -222,7 +229,95 @@ checkpoint's settlement root. Check it against the L1 with 'settlement verify'.`
 	}
 	flags.AddQueryFlagsToCmd(cmd)
 	cmd.Flags().String("proof-file", "", "write the proof here instead of stdout")
+	cliwait.AddFlags(cmd, false, "wait until the record's checkpoint is on the L1 contract (at most --wait-timeout), then write the proof", proveWaitTimeout)
+	cmd.Flags().String(flagL1RPC, "http://127.0.0.1:8545", "L1 JSON-RPC endpoint that --wait watches")
+	cmd.Flags().String(flagContract, "", "settlement contract address (0x…) that --wait watches (default: the chain's l1_contract param)")
 	return cmd
+}
+
+// proveWaitTimeout bounds `prove --wait`: the record's epoch has to close
+// and its checkpoint be signed, then relayed (about 20 s on the dev chain).
+const proveWaitTimeout = 5 * time.Minute
+
+// waitUntilOnL1 waits until the checkpoint that holds the latest version
+// of (kind, key) is on the L1 contract, within --wait-timeout overall.
+func waitUntilOnL1(cmd *cobra.Command, clientCtx client.Context, kind, key string) error {
+	ctx := cmd.Context()
+	timeout, _ := cmd.Flags().GetDuration(cliwait.FlagWaitTimeout)
+	deadline := time.Now().Add(timeout)
+	query := settlementtypes.NewQueryClient(clientCtx)
+	var number uint64
+	err := cliwait.Poll(ctx, timeout, func() (bool, error) {
+		rec, err := query.RecordProof(ctx, &settlementtypes.QueryRecordProofRequest{Kind: kind, Key: key})
+		if err != nil {
+			return false, err
+		}
+		number = rec.Checkpoint
+		return number != 0, nil
+	})
+	if errors.Is(err, cliwait.ErrTimeout) {
+		return fmt.Errorf("%s %s is not in a checkpoint after %s: its epoch is still open", kind, key, timeout)
+	}
+	if err != nil {
+		return err
+	}
+
+	contract, _ := cmd.Flags().GetString(flagContract)
+	if contract == "" {
+		res, err := query.Params(ctx, &settlementtypes.QueryParamsRequest{})
+		if err != nil {
+			return fmt.Errorf("reading the chain's l1_contract param: %w", err)
+		}
+		if contract = res.Params.L1Contract; contract == "" {
+			return fmt.Errorf("the chain has no l1_contract param; pass --%s", flagContract)
+		}
+	}
+	if err := settlementtypes.ValidateEthAddress("--"+flagContract, contract); err != nil {
+		return err
+	}
+	rpc, _ := cmd.Flags().GetString(flagL1RPC)
+	l1c, err := ethclient.DialContext(ctx, rpc)
+	if err != nil {
+		return fmt.Errorf("--%s %s: %w", flagL1RPC, rpc, err)
+	}
+	defer l1c.Close()
+	cmd.PrintErrf("%s %s is in checkpoint %d; waiting for it on the L1 contract %s…\n", kind, key, number, contract)
+	var last uint64
+	var lastErr error
+	err = cliwait.Poll(ctx, time.Until(deadline), func() (bool, error) {
+		last, lastErr = l1LastCheckpoint(ctx, l1c, common.HexToAddress(contract))
+		return lastErr == nil && last >= number, nil
+	})
+	if errors.Is(err, cliwait.ErrTimeout) {
+		if lastErr != nil {
+			return fmt.Errorf("checkpoint %d is not on the L1 after %s: %w", number, timeout, lastErr)
+		}
+		return fmt.Errorf("checkpoint %d is not on the L1 after %s: the L1 holds up to checkpoint %d (is a relayer running?)", number, timeout, last)
+	}
+	return err
+}
+
+// errNoContract says there is no contract code at the settlement address:
+// not deployed yet (dev deploys it after the first block), or a wrong
+// --contract.
+var errNoContract = errors.New("no contract deployed at that address")
+
+// l1LastCheckpoint returns the newest checkpoint number the settlement
+// contract holds.
+func l1LastCheckpoint(ctx context.Context, l1c *ethclient.Client, contract common.Address) (uint64, error) {
+	code, err := l1c.CodeAt(ctx, contract, nil)
+	if err != nil {
+		return 0, fmt.Errorf("reading the L1: %w", err)
+	}
+	if len(code) == 0 {
+		return 0, fmt.Errorf("%s: %w", contract.Hex(), errNoContract)
+	}
+	abi := bindings.NewSocialchainSettlement()
+	out, err := l1c.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: abi.PackLastCheckpointNumber()}, nil)
+	if err != nil {
+		return 0, fmt.Errorf("reading lastCheckpointNumber of %s: %w", contract.Hex(), err)
+	}
+	return abi.UnpackLastCheckpointNumber(out)
 }
 
 // buildProof assembles the proof of (kind, key) from a node.
@@ -237,7 +332,7 @@ func buildProof(ctx context.Context, clientCtx client.Context, kind, key string)
 		return proof.Proof{}, err
 	}
 	if rec.Checkpoint == 0 {
-		return proof.Proof{}, fmt.Errorf("%s %s is not checkpointed yet: its epoch is still open, try again after the next checkpoint", kind, key)
+		return proof.Proof{}, fmt.Errorf("%s %s is not checkpointed yet: its epoch is still open; try again after the next checkpoint, or pass --wait", kind, key)
 	}
 	cp, err := query.Checkpoint(ctx, &settlementtypes.QueryCheckpointRequest{Epoch: rec.Checkpoint})
 	if err != nil {
@@ -268,7 +363,12 @@ func settlementVerifyCmd() *cobra.Command {
 		Short: "Check an inclusion proof against the roots stored on the L1",
 		Long: `Reads the checkpoint's app hash and settlement root from the L1 contract and
 checks the proof against them, and asks the contract itself to verify the
-record's Merkle proof. Prints "valid" or "invalid: <reason>" (exit status 1).`,
+record's Merkle proof. Prints one of:
+
+  valid: ...                 exit status 0
+  invalid: <reason>          exit status 1 (also for a proof file or L1 that cannot be read)
+  not on the L1 yet: ...     exit status 2: the contract does not hold the proof's
+                             checkpoint yet (or is not deployed yet); try again later`,
 		Example: "socialchaind settlement verify proof.json --l1-rpc http://127.0.0.1:8545 --contract 0x…",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -290,6 +390,18 @@ record's Merkle proof. Prints "valid" or "invalid: <reason>" (exit status 1).`,
 				return err
 			}
 			defer l1c.Close()
+			last, err := l1LastCheckpoint(cmd.Context(), l1c, common.HexToAddress(contract))
+			if errors.Is(err, errNoContract) {
+				cmd.Printf("not on the L1 yet: %s\n", err)
+				return exitStatus(exitNotOnL1Yet, fmt.Errorf("checkpoint %d is not on the L1 yet", p.Checkpoint))
+			}
+			if err != nil {
+				return err
+			}
+			if p.Checkpoint > last {
+				cmd.Printf("not on the L1 yet: the proof is for checkpoint %d, the L1 holds up to checkpoint %d\n", p.Checkpoint, last)
+				return exitStatus(exitNotOnL1Yet, fmt.Errorf("checkpoint %d is not on the L1 yet", p.Checkpoint))
+			}
 			reason := verifyOnL1(cmd.Context(), l1c, common.HexToAddress(contract), p)
 			if reason != nil {
 				cmd.Printf("invalid: %s\n", reason)
@@ -303,6 +415,11 @@ record's Merkle proof. Prints "valid" or "invalid: <reason>" (exit status 1).`,
 	cmd.Flags().String(flagContract, "", "settlement contract address (0x…)")
 	return cmd
 }
+
+// exitNotOnL1Yet is the exit status of `settlement verify` when the L1
+// does not hold the proof's checkpoint yet, to tell "later" from
+// "invalid" (1) in scripts.
+const exitNotOnL1Yet = 2
 
 // verifyOnL1 checks p against the checkpoint the contract stores and asks
 // the contract to verify the record; nil means valid.
@@ -407,3 +524,18 @@ func startEmbeddedRelayer(svrCtx *server.Context, ctx context.Context, g *errgro
 	})
 	return nil
 }
+
+// exitStatusError is an error that asks main for a particular exit status.
+type exitStatusError struct {
+	status int
+	err    error
+}
+
+// exitStatus wraps err so that the process exits with status.
+func exitStatus(status int, err error) error { return exitStatusError{status, err} }
+
+func (e exitStatusError) Error() string { return e.err.Error() }
+func (e exitStatusError) Unwrap() error { return e.err }
+
+// ExitStatus is the process exit status the error asks for.
+func (e exitStatusError) ExitStatus() int { return e.status }

@@ -40,6 +40,11 @@ type contractState struct {
 	setHash [32]byte
 }
 
+// catchUpLogEvery is how many checkpoints apart the catch-up progress
+// lines are: with 1 s blocks and 10-block epochs, about one line every
+// few seconds while behind.
+const catchUpLogEvery = 10
+
 // step brings the contract one checkpoint further, or finds there is
 // nothing to do.
 func (r *Relayer) step(ctx context.Context) (outcome, error) {
@@ -70,6 +75,11 @@ func (r *Relayer) step(ctx context.Context) (outcome, error) {
 	r.updateStatus(func(s *Status) { s.ChainLatest, s.WaitingFor = latest, 0 })
 	if n > latest {
 		return outcomeIdle, nil
+	}
+	if n < latest && n%catchUpLogEvery == 1 {
+		// Catching up (after a restart of an L1 that lost its state, or a
+		// long outage): one line now and then, not one per checkpoint.
+		r.logger.Info(fmt.Sprintf("catching up: relaying checkpoint %d of %d", n, latest), "l1_holds", st.last)
 	}
 	signed, err := r.src.Checkpoint(ctx, n)
 	if err != nil {

@@ -110,10 +110,11 @@ type Status struct {
 	LastSubmitted uint64      `json:"last_submitted,omitempty"`
 	LastTx        common.Hash `json:"last_tx"`
 	// LastError is the error that ended the last failed round, at
-	// LastErrorAt; Failures counts failed rounds since the last good one
-	// (0 when healthy).
+	// LastErrorAt, while it still holds: a good round clears both.
+	// Failures counts failed rounds since the last good one (0 when
+	// healthy).
 	LastError   string    `json:"last_error,omitempty"`
-	LastErrorAt time.Time `json:"last_error_at"`
+	LastErrorAt time.Time `json:"last_error_at,omitzero"`
 	Failures    int       `json:"failures"`
 	// UpdatedAt is when the relayer last finished a round.
 	UpdatedAt time.Time `json:"updated_at"`
@@ -263,6 +264,7 @@ func (r *Relayer) finishRound(err error) {
 	r.status.UpdatedAt = time.Now()
 	if err == nil {
 		r.status.Failures = 0
+		r.status.LastError, r.status.LastErrorAt = "", time.Time{}
 		return
 	}
 	r.status.Failures++

@@ -1,7 +1,9 @@
 package relayer_test
 
 import (
+	"bytes"
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -9,6 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/log/v2"
 
 	"github.com/socialchain/socialchain/x/settlement/relayer"
 )
@@ -219,6 +223,9 @@ func TestOutageBacksOffThenCatchesUp(t *testing.T) {
 			tc.down(conn, chain, false)
 			require.Eventually(t, func() bool { return r.Status().LastCheckpoint == 6 }, 10*time.Second, 5*time.Millisecond)
 			require.Eventually(t, func() bool { return r.Status().Failures == 0 }, 10*time.Second, 5*time.Millisecond)
+			st = r.Status()
+			require.Empty(t, st.LastError, "a good round clears the error that no longer holds")
+			require.True(t, st.LastErrorAt.IsZero())
 
 			require.Equal(t, upTo(6), l1.submitted(), "no epoch skipped")
 			require.Equal(t, uint64(6), r.Status().Submitted)
@@ -468,4 +475,24 @@ func TestNewRefusesIncompleteConfig(t *testing.T) {
 			require.Nil(t, r)
 		})
 	}
+}
+
+func TestCatchUpLogsProgressEveryTenCheckpoints(t *testing.T) {
+	setA := newSignerGroup(t, "A", 0, 40, 30, 20, 10)
+	key := testKey(t, "relayer")
+	l1 := newTestL1(t, setA, key)
+	chain := newTestChain(t, l1.domain, setA)
+	for range 12 {
+		chain.checkpoint(0, nil, true)
+	}
+	var logs bytes.Buffer
+	r := newRelayer(t, chain.src, newL1Conn(l1), l1.address, key,
+		relayer.WithLogger(log.NewLogger(&logs, log.ColorOption(false))))
+
+	n, err := relayOnce(t, r)
+	require.NoError(t, err)
+	require.Equal(t, 12, n)
+	require.Contains(t, logs.String(), "catching up: relaying checkpoint 1 of 12")
+	require.Contains(t, logs.String(), "catching up: relaying checkpoint 11 of 12")
+	require.Equal(t, 2, strings.Count(logs.String(), "catching up"), "one line per ten checkpoints, none for the last")
 }

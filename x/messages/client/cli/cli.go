@@ -18,6 +18,7 @@ import (
 	signingtypes "github.com/cosmos/cosmos-sdk/types/tx/signing"
 	"github.com/cosmos/cosmos-sdk/version"
 
+	"github.com/socialchain/socialchain/internal/cliwait"
 	"github.com/socialchain/socialchain/x/messages/types"
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
 )
@@ -26,8 +27,8 @@ import (
 const (
 	FlagAppKey      = "app-key"
 	FlagAuthor      = "author"
-	FlagWait        = "wait"
-	FlagWaitTimeout = "wait-timeout"
+	FlagWait        = cliwait.FlagWait
+	FlagWaitTimeout = cliwait.FlagWaitTimeout
 	FlagReplyTo     = "reply-to"
 	FlagQuoteOf     = "quote-of"
 	FlagBodyCID     = "body-cid"
@@ -185,8 +186,7 @@ func addSignFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String(FlagAppKey, "", "name of the ed25519 app key in the keyring that signs (created with `keys add NAME --algo ed25519`, added with `tx profiles add-app-key`)")
 	f.String(FlagAuthor, "", "the profile the message acts for: its address or its key name in the keyring")
-	f.Bool(FlagWait, false, "wait until the message is in a block and print the outcome (the new post id for a post)")
-	f.Duration(FlagWaitTimeout, time.Minute, "how long --wait waits")
+	cliwait.AddFlags(cmd, false, "wait until the message is in a block (at most --wait-timeout) and print the outcome (the new post id for a post)", cliwait.DefaultTimeout)
 	f.String(flags.FlagKeyringBackend, flags.DefaultKeyringBackend, "keyring backend: os, file, kwallet, pass, test, memory")
 	f.String(flags.FlagKeyringDir, "", "the keyring's directory, if not the home directory")
 	// AddQueryFlagsToCmd marks --chain-id required if it exists, so it
@@ -263,8 +263,12 @@ func signAndSubmit(cmd *cobra.Command, clientCtx client.Context, kind types.Kind
 	if err != nil {
 		return fmt.Errorf("the node refused the message: %w", err)
 	}
+	// The hash first, also with --wait: it is what `messages status` takes.
+	if err := clientCtx.PrintProto(res); err != nil {
+		return err
+	}
 	if wait, _ := f.GetBool(FlagWait); !wait {
-		return clientCtx.PrintProto(res)
+		return nil
 	}
 	timeout, _ := f.GetDuration(FlagWaitTimeout)
 	status, err := waitForBlock(ctx, clientCtx, res.Hash, timeout)
@@ -283,21 +287,16 @@ func signAndSubmit(cmd *cobra.Command, clientCtx client.Context, kind types.Kind
 // waitForBlock polls the message's status until a block carried it.
 func waitForBlock(ctx context.Context, clientCtx client.Context, hash string, timeout time.Duration) (*types.QueryMessageResponse, error) {
 	q := types.NewQueryClient(clientCtx)
-	deadline := time.Now().Add(timeout)
-	for {
-		res, err := q.Message(ctx, &types.QueryMessageRequest{Hash: hash})
-		if err == nil && res.Status != types.StatusPending && res.Status != types.StatusUnknown {
-			return res, nil
-		}
-		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("message %s is not in a block after %s (last status %s); check later with `messages status %s`", hash, timeout, statusOf(res), hash)
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(300 * time.Millisecond):
-		}
+	var res *types.QueryMessageResponse
+	err := cliwait.Poll(ctx, timeout, func() (bool, error) {
+		var err error
+		res, err = q.Message(ctx, &types.QueryMessageRequest{Hash: hash})
+		return err == nil && res.Status != types.StatusPending && res.Status != types.StatusUnknown, nil
+	})
+	if errors.Is(err, cliwait.ErrTimeout) {
+		return nil, fmt.Errorf("message %s is not in a block after %s (last status %s); check later with `messages status %s`", hash, timeout, statusOf(res), hash)
 	}
+	return res, err
 }
 
 func statusOf(res *types.QueryMessageResponse) string {
