@@ -36,13 +36,15 @@ test-e2e: build ## process-level tests: dev chain, localnets, kubo interop, geth
 	bash scripts/install-geth.sh
 	bash scripts/install-grpcurl.sh
 	bash scripts/install-browser.sh
+	bash scripts/install-protoc.sh
 	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) KUBO_BIN=$(CURDIR)/.cache/bin/ipfs GETH_BIN=$(CURDIR)/.cache/bin/geth GRPCURL_BIN=$(CURDIR)/.cache/bin/grpcurl \
 	  $(GO_TEST) -tags e2e -timeout 25m ./tests/e2e/...
 
 fuzz: ## run every fuzz target for FUZZTIME (default 30s) each and print the execs each reached (outside CI)
 	FUZZTIME=$(FUZZTIME) bash scripts/fuzz.sh
 
-lint: ## gofmt and go vet
+lint: ## gofmt, go vet, and go.mod/go.sum tidy
+	go mod tidy -diff
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\|\.pulsar\.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	# The generated pulsar code under api/ trips vet's unreachable-code check,

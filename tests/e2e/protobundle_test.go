@@ -92,6 +92,36 @@ func TestProtoBundleParsesInGrpcurl(t *testing.T) {
 	require.Contains(t, string(described), "rpc CreatePost ( .socialchain.posts.v1.MsgCreatePost )")
 }
 
+// TestProtoBundleCompilesWithProtoc compiles every file of the bundle with
+// protoc and nothing but the bundle on the include path, as a third-party
+// client would (scripts/install-protoc.sh provides protoc), and checks the
+// descriptor set it writes holds every file of the tree.
+func TestProtoBundleCompilesWithProtoc(t *testing.T) {
+	protoc, err := exec.LookPath("protoc")
+	require.NoError(t, err, "protoc is not installed: run `make test-e2e`, which runs scripts/install-protoc.sh")
+	out := filepath.Join(t.TempDir(), "proto-bundle")
+	script := exec.Command("bash", filepath.Join(repoRoot, "scripts", "proto-bundle.sh"), out)
+	log, err := script.CombinedOutput()
+	require.NoError(t, err, "scripts/proto-bundle.sh:\n%s", log)
+
+	files := protoFiles(t, out)
+	setFile := filepath.Join(t.TempDir(), "set.binpb")
+	args := append([]string{"-I", out, "--include_imports", "--descriptor_set_out", setFile}, files...)
+	compiled, err := exec.Command(protoc, args...).CombinedOutput()
+	require.NoError(t, err, "protoc -I <bundle>:\n%s", compiled)
+
+	raw, err := os.ReadFile(setFile)
+	require.NoError(t, err)
+	var set descriptorpb.FileDescriptorSet
+	require.NoError(t, proto.Unmarshal(raw, &set))
+	var names []string
+	for _, f := range set.GetFile() {
+		names = append(names, f.GetName())
+	}
+	sort.Strings(names)
+	require.Equal(t, files, names, "protoc compiled every file of the bundle")
+}
+
 // protoFiles lists the .proto files under dir, relative and sorted.
 func protoFiles(t *testing.T, dir string) []string {
 	t.Helper()
