@@ -294,3 +294,42 @@ func cliBalance(t *testing.T, home, addr string) string {
 	}
 	return "0"
 }
+
+// TestDevNodeDiesWithDev kills `dev` with SIGKILL, as a killed test or an
+// OOM kill would: the node it started must stop too, not linger on the dev
+// ports.
+func TestDevNodeDiesWithDev(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "home")
+	d := startDev(t, home)
+	waitForHeight(t, devRPCPort, 1, 2*time.Minute)
+
+	// Any of dev's threads may have started the node.
+	threads, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", d.cmd.Process.Pid))
+	require.NoError(t, err)
+	var children string
+	for _, f := range threads {
+		bz, err := os.ReadFile(f)
+		require.NoError(t, err)
+		children += string(bz)
+	}
+	var node int
+	_, err = fmt.Sscan(children, &node)
+	require.NoError(t, err, "dev's child process: %q", children)
+	require.NoError(t, d.cmd.Process.Kill())
+	<-d.exited
+
+	require.Eventually(t, func() bool { return !running(node) }, 45*time.Second, 200*time.Millisecond,
+		"the node (pid %d) outlived dev", node)
+}
+
+// running reports whether pid is a live process (a zombie, exited but not
+// yet reaped by whoever inherited it, is not).
+func running(pid int) bool {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	// The state follows the parenthesised command name.
+	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+	return len(fields) > 0 && fields[0] != "Z"
+}

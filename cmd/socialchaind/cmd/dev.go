@@ -164,8 +164,7 @@ func runDevNode(cmd *cobra.Command, home string, devAddr sdk.AccAddress) error {
 	// Plain log lines: dev.log is a file, not a terminal.
 	node := exec.Command(exe, "start", "--home", home, "--"+flags.FlagLogNoColor)
 	node.Stdout, node.Stderr = logFile, logFile
-	// Own process group: Ctrl-C reaches only us, and we stop the node once.
-	node.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	node.SysProcAttr = devNodeProcAttr()
 	if err := node.Start(); err != nil {
 		return fmt.Errorf("starting node: %w", err)
 	}
