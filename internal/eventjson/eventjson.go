@@ -60,6 +60,16 @@ func ParseUint64(value string) (uint64, error) {
 	return strconv.ParseUint(s, 10, 64)
 }
 
+// StringsAttribute reads ev's repeated string attribute key; a missing
+// attribute reads as none.
+func StringsAttribute(ev abci.Event, key string) ([]string, error) {
+	value, ok := Attribute(ev, key)
+	if !ok {
+		return nil, nil
+	}
+	return ParseStrings(value)
+}
+
 // Attribute returns the value of ev's attribute key.
 func Attribute(ev abci.Event, key string) (string, bool) {
 	for _, attr := range ev.Attributes {

@@ -26,10 +26,6 @@ func (e *EventPostCreated) ABCIEvent() abci.Event {
 	}
 }
 
-// cidsAttribute is the attribute of EventPostCreated and EventPostEdited
-// that lists the post's CIDs (their field cids).
-const cidsAttribute = "cids"
-
 // EventCIDs returns the CIDs a posts event references (a new or edited
 // post's body and attachments), or nil for other events. It reads only that
 // attribute, without decoding the whole typed event.
@@ -39,11 +35,7 @@ func EventCIDs(ev abci.Event) ([]string, error) {
 	default:
 		return nil, nil
 	}
-	value, ok := eventjson.Attribute(ev, cidsAttribute)
-	if !ok {
-		return nil, nil
-	}
-	return eventjson.ParseStrings(value)
+	return eventjson.StringsAttribute(ev, "cids")
 }
 
 // CreatedPostID returns the id of the post an EventPostCreated announces.

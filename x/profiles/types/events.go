@@ -28,9 +28,5 @@ func EventCIDs(ev abci.Event) ([]string, error) {
 	default:
 		return nil, nil
 	}
-	value, ok := eventjson.Attribute(ev, "cids")
-	if !ok {
-		return nil, nil
-	}
-	return eventjson.ParseStrings(value)
+	return eventjson.StringsAttribute(ev, "cids")
 }
