@@ -24,9 +24,12 @@ func (k Keeper) ApplyBatch(ctx sdk.Context, msgs []*types.Message) error {
 	if err != nil {
 		return err
 	}
+	if err := k.replay.build(k.loadReceipts(ctx)); err != nil {
+		return err
+	}
 	period := currentPeriod(ctx, params)
 	for i, m := range msgs {
-		if _, found, err := k.Receipt(ctx, m.Hash); err != nil {
+		if _, found, err := k.latestReceipt(ctx, m.Hash); err != nil {
 			return err
 		} else if found {
 			continue
@@ -110,7 +113,11 @@ func (k Keeper) setReceipt(ctx context.Context, r types.Receipt) error {
 	if err := k.Receipts.Set(ctx, r.Hash, r); err != nil {
 		return err
 	}
-	return k.ReceiptExpiry.Set(ctx, collections.Join(r.ExpiresAtMs, r.Hash))
+	if err := k.ReceiptExpiry.Set(ctx, collections.Join(r.ExpiresAtMs, r.Hash)); err != nil {
+		return err
+	}
+	k.replay.add(r.Hash, r.ExpiresAtMs)
+	return nil
 }
 
 // PruneReceipts deletes the receipts whose window closed before the block
@@ -135,5 +142,6 @@ func (k Keeper) PruneReceipts(ctx sdk.Context) error {
 			return err
 		}
 	}
+	k.replay.pruned(now)
 	return nil
 }

@@ -42,6 +42,10 @@ type Keeper struct {
 	Units collections.Map[sdk.AccAddress, uint32]
 	// Usage holds each author's message count in its latest period.
 	Usage collections.Map[sdk.AccAddress, types.Usage]
+
+	// replay skips the store lookup of receipts that certainly do not
+	// exist (replay_filter.go); shared by every copy of the keeper.
+	replay *replayFilter
 }
 
 // NewKeeper returns the messages keeper. posts and profiles apply the
@@ -66,6 +70,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		ReceiptExpiry: collections.NewKeySet(sb, types.ReceiptExpiryKey, "receipt_expiry", collections.PairKeyCodec(collections.Int64Key, collections.BytesKey)),
 		Units:         collections.NewMap(sb, types.UnitsKey, "units", sdk.AccAddressKey, collections.Uint32Value),
 		Usage:         collections.NewMap(sb, types.UsageKey, "usage", sdk.AccAddressKey, codec.CollValue[types.Usage](cdc)),
+		replay:        newReplayFilter(),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -103,6 +108,17 @@ func (k Keeper) Receipt(ctx context.Context, hash types.Hash) (types.Receipt, bo
 		return r, false, nil
 	}
 	return r, err == nil, err
+}
+
+// latestReceipt is Receipt for the latest state or the block being
+// executed, the states the replay filter covers: most messages are new,
+// and the filter proves them so without a store lookup. Queries at past
+// heights use Receipt.
+func (k Keeper) latestReceipt(ctx context.Context, hash types.Hash) (types.Receipt, bool, error) {
+	if !k.replay.mayHold(hash) {
+		return types.Receipt{}, false, nil
+	}
+	return k.Receipt(ctx, hash)
 }
 
 // units returns the units of owner, free ones included.
