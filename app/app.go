@@ -170,6 +170,9 @@ type SocialApp struct {
 	settled        l1Settlement
 	content        *contentService
 	relayer        relayerStatus
+	// laneEvents are the events of the lane messages of the block being
+	// finalized, kept out of the SDK's event handling (see FinalizeBlock).
+	laneEvents []abci.Event
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -231,12 +234,13 @@ func NewSocialApp(
 		panic(err)
 	}
 	content := newContentService(logger.With("module", "content"), announceQueueSize)
-	// Pin-on-commit listens to finalized blocks. This replaces listeners
-	// from app.toml's [streaming] section, which socialchain does not use.
 	// The lane listener must run on every node: it takes committed messages
-	// out of the pool. It is wired below, once the lane exists.
+	// out of the pool. It is wired below, once the lane exists. This
+	// replaces listeners from app.toml's [streaming] section, which
+	// socialchain does not use. Pin-on-commit needs the lane's events too,
+	// so FinalizeBlock calls it once they are in the response.
 	var lanes laneListener
-	bApp.SetStreamingManager(storetypes.StreamingManager{ABCIListeners: []storetypes.ABCIListener{content, &lanes}})
+	bApp.SetStreamingManager(storetypes.StreamingManager{ABCIListeners: []storetypes.ABCIListener{&lanes}})
 
 	app := &SocialApp{
 		BaseApp:           bApp,
@@ -513,7 +517,10 @@ func (app *SocialApp) PreBlocker(ctx sdk.Context, req *abci.RequestFinalizeBlock
 	if err != nil {
 		return res, nil // ProcessProposal rejected such a block; nothing to apply
 	}
-	return res, app.messagesABCI.PreBlock(ctx, rest)
+	lane := ctx.WithEventManager(sdk.NewEventManager())
+	err = app.messagesABCI.PreBlock(lane, rest)
+	app.laneEvents = lane.EventManager().ABCIEvents()
+	return res, err
 }
 
 // BeginBlocker runs the modules' begin-blockers.
