@@ -88,6 +88,7 @@ import (
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	"github.com/socialchain/socialchain/app/rest"
 	"github.com/socialchain/socialchain/internal/addresscodec"
 	"github.com/socialchain/socialchain/x/messages"
 	messagesabci "github.com/socialchain/socialchain/x/messages/abci"
@@ -169,7 +170,8 @@ type SocialApp struct {
 	laneGossip     *laneGossip
 	settled        l1Settlement
 	content        *contentService
-	relayer        relayerStatus
+	contentRoutes  rest.ContentRoutes
+	relayer        rest.RelayerStatus
 	// laneEvents are the events of the lane messages of the block being
 	// finalized, kept out of the SDK's event handling (see FinalizeBlock).
 	laneEvents []abci.Event
@@ -599,32 +601,40 @@ func (app *SocialApp) AutoCliOpts() autocli.AppOptions {
 // RegisterAPIRoutes mounts the gRPC-gateway REST routes on the API server.
 func (app *SocialApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
 	clientCtx := apiSvr.ClientCtx
-	// authtx.RegisterGRPCGatewayRoutes, with restTxClient's BroadcastTx.
-	if err := txtypes.RegisterServiceHandlerClient(context.Background(), apiSvr.GRPCGatewayRouter, restTxClient{
-		ServiceClient: txtypes.NewServiceClient(clientCtx),
-		broadcast:     app.txService(clientCtx),
-	}); err != nil {
+	// authtx.RegisterGRPCGatewayRoutes, with the tx service's BroadcastTx.
+	if err := txtypes.RegisterServiceHandlerClient(context.Background(), apiSvr.GRPCGatewayRouter,
+		rest.NewTxGatewayClient(clientCtx, app.txService(clientCtx))); err != nil {
 		panic(err)
 	}
 	cmtservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	// Before the gateway's catch-all route, which the server adds at start.
-	for _, prefix := range contentPrefixes {
-		apiSvr.Router.PathPrefix(prefix).Handler(app.content)
+	for _, prefix := range rest.ContentPrefixes {
+		apiSvr.Router.PathPrefix(prefix).Handler(&app.contentRoutes)
 	}
-	apiSvr.Router.Path("/socialchain/settlement/v1/l1-status").Handler(&app.relayer)
-	registerWebApp(apiSvr.Router)
-	if err := registerOpenAPI(apiSvr.Router, apiConfig.Swagger); err != nil {
+	apiSvr.Router.Path(rest.L1StatusPath).Handler(&app.relayer)
+	rest.RegisterWebApp(apiSvr.Router)
+	if err := rest.RegisterOpenAPI(apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)
 	}
-	useRESTErrorHandler(apiSvr.GRPCGatewayRouter)
-	apiSvr.Router.Use(limitRESTBodies)
+	rest.UseErrorHandler(apiSvr.GRPCGatewayRouter)
+	apiSvr.Router.Use(rest.LimitBodies)
+}
+
+// SetRelayerStatus installs the embedded relayer's status reader, served
+// at rest.L1StatusPath.
+func (app *SocialApp) SetRelayerStatus(f func() any) { app.relayer.Set(f) }
+
+// txService is the tx service of clientCtx, with reasons for the refusals
+// the SDK's leaves unexplained.
+func (app *SocialApp) txService(clientCtx client.Context) rest.TxService {
+	return rest.NewTxService(clientCtx, app.Simulate, app.interfaceRegistry, app.txConfig.TxDecoder())
 }
 
 // RegisterTxService registers the tx gRPC service (simulate, broadcast,
 // get): the SDK's, with reasons for the refusals it leaves unexplained
-// (broadcastWithReasons).
+// (rest.TxService).
 func (app *SocialApp) RegisterTxService(clientCtx client.Context) {
 	txtypes.RegisterServiceServer(app.GRPCQueryRouter(), app.txService(clientCtx))
 }

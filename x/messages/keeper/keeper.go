@@ -17,6 +17,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/socialchain/socialchain/internal/addresscodec"
 	"github.com/socialchain/socialchain/x/messages/types"
 )
 
@@ -89,15 +90,9 @@ func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 // GetParams returns the module params.
 func (k Keeper) GetParams(ctx context.Context) (types.Params, error) { return k.Params.Get(ctx) }
 
+// decodeAddress parses a bech32 account address, naming field on failure.
 func (k Keeper) decodeAddress(field, addr string) (sdk.AccAddress, error) {
-	if addr == "" {
-		return nil, errorsmod.Wrapf(types.ErrInvalidField, "%s is empty", field)
-	}
-	bz, err := k.addressCodec.StringToBytes(addr)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidField, "%s %q: %v", field, addr, err)
-	}
-	return bz, nil
+	return addresscodec.DecodeField(k.addressCodec, types.ErrInvalidField, field, addr)
 }
 
 // Receipt returns the receipt of a message, if a block carried it and its
