@@ -97,8 +97,9 @@ N ?= 5
 test-flakes: build ## run the process-level suite N times (default 5) and list every test that failed in any run; not part of `make test`
 	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/test-flakes.sh $(N)
 
-bench-lane-keeper: ## Go benchmarks of the lane's block work, submit check and batch signature verification
+bench-lane-keeper: ## Go benchmarks of the lane's block work, submit check and batch signature verification, and a whole lane block (FinalizeBlock + Commit on disk)
 	$(GO_TEST) -run '^$$' -bench 'ApplyBatch|Validate|VerifySignatures' -benchtime 5000x ./x/messages/keeper/
+	$(GO_TEST) -run '^$$' -bench 'LaneBlock' -benchtime 100000x ./app/
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -32,6 +34,11 @@ func (k Keeper) ApplyBatch(sdkCtx sdk.Context, msgs []*types.Message) error {
 	}
 	period := currentPeriod(ctx, params)
 	height := sdkCtx.BlockHeight()
+	window := int64(params.TimestampWindowSeconds) * 1000
+	// The block's receipts are pruned together, once the latest of them
+	// leaves the window; until then the replay filter holds them all.
+	groupExpiry := batchExpiry(msgs, window)
+	group := make([]byte, 0, len(msgs)*len(types.Hash{}))
 	for i, m := range msgs {
 		if _, found, err := k.latestReceipt(ctx, m.Hash); err != nil {
 			return err
@@ -46,7 +53,7 @@ func (k Keeper) ApplyBatch(sdkCtx sdk.Context, msgs []*types.Message) error {
 			Status:      types.StatusIncluded,
 			Height:      height,
 			Index:       uint32(i),
-			ExpiresAtMs: m.Body.TimestampMs + int64(params.TimestampWindowSeconds)*1000,
+			ExpiresAtMs: m.Body.TimestampMs + window,
 		}
 		author, outcome, err := k.apply(ctx, params, m)
 		if errors.Is(err, errWriteFailed) {
@@ -63,13 +70,29 @@ func (k Keeper) ApplyBatch(sdkCtx sdk.Context, msgs []*types.Message) error {
 				return err
 			}
 		}
-		if err := k.setReceipt(ctx, receipt); err != nil {
+		if err := k.Receipts.Set(ctx, receipt.Hash, receipt); err != nil {
 			return err
 		}
+		k.replay.add(receipt.Hash, groupExpiry)
+		group = append(group, receipt.Hash...)
 		ev := types.EventMessageApplied{Hash: m.Hash.String(), Author: receipt.Author, Kind: name, Status: receipt.Status, Error: receipt.Error}
 		sdkCtx.EventManager().EmitEvent(sdk.Event(ev.ABCIEvent()))
 	}
+	if len(group) > 0 {
+		if err := k.ReceiptGroups.Set(ctx, collections.Join(groupExpiry, height), group); err != nil {
+			return err
+		}
+	}
 	return k.PruneReceipts(sdkCtx)
+}
+
+// batchExpiry is when the last of msgs leaves the timestamp window.
+func batchExpiry(msgs []*types.Message, window int64) int64 {
+	latest := int64(math.MinInt64)
+	for _, m := range msgs {
+		latest = max(latest, m.Body.TimestampMs)
+	}
+	return latest + window
 }
 
 // errWriteFailed marks a store or hook failure while writing a post that
@@ -113,11 +136,18 @@ func (k Keeper) countUsage(ctx context.Context, author sdk.AccAddress, period ui
 	return k.Usage.Set(ctx, author, types.Usage{Period: period, Count: used + 1})
 }
 
-func (k Keeper) setReceipt(ctx context.Context, r types.Receipt) error {
+// importReceipt writes a genesis receipt into the group of its block and
+// expiry.
+func (k Keeper) importReceipt(ctx context.Context, r types.Receipt) error {
 	if err := k.Receipts.Set(ctx, r.Hash, r); err != nil {
 		return err
 	}
-	if err := k.ReceiptExpiry.Set(ctx, collections.Join(r.ExpiresAtMs, r.Hash)); err != nil {
+	key := collections.Join(r.ExpiresAtMs, r.Height)
+	group, err := k.ReceiptGroups.Get(ctx, key)
+	if err != nil && !errorsmod.IsOf(err, collections.ErrNotFound) {
+		return err
+	}
+	if err := k.ReceiptGroups.Set(ctx, key, append(group, r.Hash...)); err != nil {
 		return err
 	}
 	k.replay.add(r.Hash, r.ExpiresAtMs)
@@ -129,20 +159,22 @@ func (k Keeper) setReceipt(ctx context.Context, r types.Receipt) error {
 // longer needs remembering.
 func (k Keeper) PruneReceipts(ctx sdk.Context) error {
 	now := ctx.BlockTime().UnixMilli()
-	rng := new(collections.Range[collections.Pair[int64, []byte]]).EndExclusive(collections.Join(now, []byte{}))
-	iter, err := k.ReceiptExpiry.Iterate(ctx, rng)
+	rng := new(collections.Range[collections.Pair[int64, int64]]).EndExclusive(collections.Join(now, int64(math.MinInt64)))
+	iter, err := k.ReceiptGroups.Iterate(ctx, rng)
 	if err != nil {
 		return err
 	}
-	keys, err := iter.Keys()
+	groups, err := iter.KeyValues()
 	if err != nil {
 		return err
 	}
-	for _, key := range keys {
-		if err := k.Receipts.Remove(ctx, key.K2()); err != nil {
-			return err
+	for _, g := range groups {
+		for hash := range slices.Chunk(g.Value, len(types.Hash{})) {
+			if err := k.Receipts.Remove(ctx, hash); err != nil {
+				return err
+			}
 		}
-		if err := k.ReceiptExpiry.Remove(ctx, key); err != nil {
+		if err := k.ReceiptGroups.Remove(ctx, g.Key); err != nil {
 			return err
 		}
 	}

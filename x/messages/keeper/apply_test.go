@@ -57,11 +57,11 @@ func TestApplyBatchRecordsEachOutcome(t *testing.T) {
 		})
 	}
 	require.Equal(t, 1, f.postCount(t), "failed messages wrote nothing")
-	// A message already outside the window fails, and its receipt leaves
-	// with the block's pruning: the timestamp refuses the bytes from now on.
-	_, found, err := f.k.Receipt(f.ctx, old.Hash)
-	require.NoError(t, err)
-	require.False(t, found)
+	// A message already outside the window fails by its timestamp; its
+	// receipt leaves with the rest of its block's.
+	ro := f.receipt(t, old)
+	require.Equal(t, types.StatusFailed, ro.Status)
+	require.Equal(t, types.ErrTimestampTooOld.ABCICode(), ro.Code, ro.Error)
 
 	rr := f.receipt(t, react)
 	require.Equal(t, types.StatusIncluded, rr.Status, rr.Error)
@@ -107,19 +107,30 @@ func TestApplyBatchSkipsReplaysAndRevokedKeysFail(t *testing.T) {
 func TestReceiptsArePrunedWhenTheWindowCloses(t *testing.T) {
 	f := newFixture(t)
 	alice := f.newUser(t, "alice")
+	earlier := f.message(t, alice, post("an earlier timestamp"), -time.Second)
 	m := f.message(t, alice, post("ephemeral receipt"), 0)
-	require.NoError(t, f.k.ApplyBatch(f.ctx, []*types.Message{m}))
+	require.NoError(t, f.k.ApplyBatch(f.ctx, []*types.Message{earlier, m}))
 	f.receipt(t, m)
 
+	// A block's receipts leave together, when the latest of them expires:
+	// earlier's own expiry has passed, but not m's.
 	f.ctx = f.ctx.WithBlockTime(blockTime.Add(time.Duration(types.DefaultTimestampWindowSeconds) * time.Second))
 	require.NoError(t, f.k.PruneReceipts(f.ctx))
 	f.receipt(t, m) // expires at timestamp + window, not before
+	f.receipt(t, earlier)
 
 	f.ctx = f.ctx.WithBlockTime(blockTime.Add(time.Duration(types.DefaultTimestampWindowSeconds)*time.Second + time.Millisecond))
 	require.NoError(t, f.k.PruneReceipts(f.ctx))
-	_, found, err := f.k.Receipt(f.ctx, m.Hash)
+	for _, gone := range []*types.Message{earlier, m} {
+		_, found, err := f.k.Receipt(f.ctx, gone.Hash)
+		require.NoError(t, err)
+		require.False(t, found)
+	}
+	groups, err := f.k.ReceiptGroups.Iterate(f.ctx, nil)
 	require.NoError(t, err)
-	require.False(t, found)
+	keys, err := groups.Keys()
+	require.NoError(t, err)
+	require.Empty(t, keys, "the block's group left with its receipts")
 	// The same bytes are refused by their timestamp now.
 	_, err = f.k.CheckMessage(f.ctx, types.DefaultParams(), m, 0)
 	require.ErrorIs(t, err, types.ErrTimestampTooOld)

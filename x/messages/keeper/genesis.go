@@ -15,7 +15,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	for _, r := range gs.Receipts {
-		if err := k.setReceipt(ctx, r); err != nil {
+		if err := k.importReceipt(ctx, r); err != nil {
 			return err
 		}
 	}

@@ -36,9 +36,12 @@ type Keeper struct {
 	Schema   collections.Schema
 	Params   collections.Item[types.Params]
 	Receipts collections.Map[[]byte, types.Receipt]
-	// ReceiptExpiry orders receipts by when they leave the window, so each
-	// block prunes the expired ones with one range.
-	ReceiptExpiry collections.KeySet[collections.Pair[int64, []byte]]
+	// ReceiptGroups orders receipts by when they leave the window, so each
+	// block prunes the expired ones with one range: one entry per block,
+	// keyed by the latest expiry among its receipts, holding their hashes
+	// (32 bytes each). One key per block instead of one per receipt saves
+	// a store write per message, and its prune's delete.
+	ReceiptGroups collections.Map[collections.Pair[int64, int64], []byte]
 	// Units holds the units each profile bought (free units not included).
 	Units collections.Map[sdk.AccAddress, uint32]
 	// Usage holds each author's message count in its latest period.
@@ -68,7 +71,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		feeCollector:  feeCollector,
 		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Receipts:      collections.NewMap(sb, types.ReceiptsKey, "receipts", collections.BytesKey, codec.CollValue[types.Receipt](cdc)),
-		ReceiptExpiry: collections.NewKeySet(sb, types.ReceiptExpiryKey, "receipt_expiry", collections.PairKeyCodec(collections.Int64Key, collections.BytesKey)),
+		ReceiptGroups: collections.NewMap(sb, types.ReceiptGroupsKey, "receipt_groups", collections.PairKeyCodec(collections.Int64Key, collections.Int64Key), collections.BytesValue),
 		Units:         collections.NewMap(sb, types.UnitsKey, "units", sdk.AccAddressKey, collections.Uint32Value),
 		Usage:         collections.NewMap(sb, types.UsageKey, "usage", sdk.AccAddressKey, codec.CollValue[types.Usage](cdc)),
 		replay:        newReplayFilter(),

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"encoding/binary"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -171,17 +172,19 @@ func (f *replayFilter) pruned(nowMs int64) {
 // receipts as of ctx.
 func (k Keeper) loadReceipts(ctx context.Context) func(add func(hash []byte, expiresAtMs int64)) error {
 	return func(add func(hash []byte, expiresAtMs int64)) error {
-		iter, err := k.ReceiptExpiry.Iterate(ctx, nil)
+		iter, err := k.ReceiptGroups.Iterate(ctx, nil)
 		if err != nil {
 			return err
 		}
 		defer iter.Close()
 		for ; iter.Valid(); iter.Next() {
-			key, err := iter.Key()
+			kv, err := iter.KeyValue()
 			if err != nil {
 				return err
 			}
-			add(key.K2(), key.K1())
+			for hash := range slices.Chunk(kv.Value, len(types.Hash{})) {
+				add(hash, kv.Key.K1())
+			}
 		}
 		return nil
 	}

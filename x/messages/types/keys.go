@@ -11,11 +11,12 @@ const (
 
 // Collection prefixes: one byte each, never reused.
 var (
-	ParamsKey        = collections.NewPrefix(0)
-	ReceiptsKey      = collections.NewPrefix(1) // message hash -> Receipt
-	ReceiptExpiryKey = collections.NewPrefix(2) // (expires_at_ms, hash): prunes receipts in block order
+	ParamsKey   = collections.NewPrefix(0)
+	ReceiptsKey = collections.NewPrefix(1) // message hash -> Receipt
+	// Prefix 2 held one (expires_at_ms, hash) key per receipt; retired.
 	UnitsKey         = collections.NewPrefix(3) // owner -> bought units
 	UsageKey         = collections.NewPrefix(4) // author -> Usage in its latest period
+	ReceiptGroupsKey = collections.NewPrefix(5) // (expires_at_ms, height) -> the hashes of receipts pruned together
 )
 
 // Message kinds by name, as receipts, events and the CLI spell them.
