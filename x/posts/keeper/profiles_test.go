@@ -53,7 +53,7 @@ func TestWithRealProfiles(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []uint64{res.ID}, ids(feed.Posts))
 
-	profile, err := pk.Profiles.Get(ctx, mustBytes(t, f, alice))
+	profile, err := pk.GetProfile(ctx, mustBytes(t, f, alice))
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), profile.PostsCount)
 
@@ -66,7 +66,7 @@ func TestWithRealProfiles(t *testing.T) {
 
 	_, err = msgs.DeletePost(ctx, &types.MsgDeletePost{Author: alice, PostID: res.ID})
 	require.NoError(t, err)
-	profile, err = pk.Profiles.Get(ctx, mustBytes(t, f, alice))
+	profile, err = pk.GetProfile(ctx, mustBytes(t, f, alice))
 	require.NoError(t, err)
 	require.Zero(t, profile.PostsCount)
 }

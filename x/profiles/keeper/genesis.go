@@ -23,8 +23,13 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err != nil {
 			return err
 		}
-		if err := k.Profiles.Set(ctx, owner, p); err != nil {
+		if err := k.setProfile(ctx, owner, p); err != nil {
 			return err
+		}
+		if p.PostsCount > 0 {
+			if err := k.PostCounts.Set(ctx, owner, p.PostsCount); err != nil {
+				return err
+			}
 		}
 	}
 	for _, e := range gs.Follows {
@@ -68,9 +73,10 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	err = k.Profiles.Walk(ctx, nil, func(_ sdk.AccAddress, p types.Profile) (bool, error) {
+	err = k.Profiles.Walk(ctx, nil, func(owner sdk.AccAddress, p types.Profile) (bool, error) {
+		p, err := k.withPostsCount(ctx, owner, p)
 		gs.Profiles = append(gs.Profiles, p)
-		return false, nil
+		return err != nil, err
 	})
 	if err != nil {
 		return nil, err

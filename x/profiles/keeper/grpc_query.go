@@ -64,7 +64,9 @@ func (q queryServer) Profiles(ctx context.Context, req *types.QueryProfilesReque
 		req = &types.QueryProfilesRequest{}
 	}
 	profiles, page, err := query.CollectionPaginate(ctx, q.Keeper.Profiles, req.Pagination,
-		func(_ sdk.AccAddress, p types.Profile) (types.Profile, error) { return p, nil })
+		func(owner sdk.AccAddress, p types.Profile) (types.Profile, error) {
+			return q.withPostsCount(ctx, owner, p)
+		})
 	if err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidPagination, err.Error())
 	}

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"testing"
 
+	gogotypes "github.com/cosmos/gogoproto/types"
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -90,6 +91,21 @@ func TestPostsKeeperInterface(t *testing.T) {
 	require.NoError(t, f.k.AdjustPostsCount(f.ctx, f.addrs[0], -5))
 	require.Zero(t, f.profile(t, 0).PostsCount, "the counter never goes below zero")
 	require.ErrorIs(t, f.k.AdjustPostsCount(f.ctx, f.addrs[3], 1), types.ErrProfileNotFound)
+
+	// The counter lives apart from the profile: every read shows it, and
+	// rewriting the profile (an update, a follow) keeps it.
+	require.NoError(t, f.k.AdjustPostsCount(f.ctx, f.addrs[1], 3))
+	_, err := f.msg.UpdateProfile(f.ctx, &types.MsgUpdateProfile{Owner: f.str[1], Bio: &gogotypes.StringValue{Value: "counted"}})
+	require.NoError(t, err)
+	f.follow(t, 2, 1)
+	require.Equal(t, uint64(3), f.profile(t, 1).PostsCount)
+	list, err := f.query.Profiles(f.ctx, &types.QueryProfilesRequest{})
+	require.NoError(t, err)
+	counts := map[string]uint64{}
+	for _, p := range list.Profiles {
+		counts[p.Handle] = p.PostsCount
+	}
+	require.Equal(t, map[string]uint64{"alice": 0, "bob": 3, "carol": 0}, counts)
 
 	var followees []string
 	require.NoError(t, f.k.IterateFollowing(f.ctx, f.addrs[0], func(a sdk.AccAddress) bool {

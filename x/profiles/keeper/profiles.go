@@ -81,7 +81,7 @@ func (k Keeper) CreateProfile(ctx context.Context, msg *types.MsgCreateProfile) 
 		UpdatedHeight: sdkCtx.BlockHeight(),
 		UpdatedAt:     sdkCtx.BlockTime(),
 	}
-	if err := k.Profiles.Set(ctx, owner, profile); err != nil {
+	if err := k.setProfile(ctx, owner, profile); err != nil {
 		return nil, err
 	}
 	if err := k.afterProfileWritten(ctx, owner, profile); err != nil {
@@ -138,7 +138,7 @@ func (k Keeper) UpdateProfile(ctx context.Context, msg *types.MsgUpdateProfile) 
 		f.displayName, f.bio, f.avatarCID, f.bannerCID, f.website
 	profile.UpdatedHeight = sdkCtx.BlockHeight()
 	profile.UpdatedAt = sdkCtx.BlockTime()
-	if err := k.Profiles.Set(ctx, owner, profile); err != nil {
+	if err := k.setProfile(ctx, owner, profile); err != nil {
 		return nil, err
 	}
 	if err := k.afterProfileWritten(ctx, owner, profile); err != nil {
@@ -236,7 +236,7 @@ func (k Keeper) ChangeHandle(ctx context.Context, msg *types.MsgChangeHandle) (*
 	profile.Handle = msg.NewHandle
 	profile.UpdatedHeight = sdkCtx.BlockHeight()
 	profile.UpdatedAt = sdkCtx.BlockTime()
-	if err := k.Profiles.Set(ctx, owner, profile); err != nil {
+	if err := k.setProfile(ctx, owner, profile); err != nil {
 		return nil, err
 	}
 	if err := k.afterProfileWritten(ctx, owner, profile); err != nil {

@@ -184,7 +184,7 @@ func (k Keeper) adjustFollowCounters(ctx context.Context, follower, followee sdk
 		return err
 	}
 	from.FollowingCount = counter.Add(from.FollowingCount, delta)
-	if err := k.Profiles.Set(ctx, follower, from); err != nil {
+	if err := k.setProfile(ctx, follower, from); err != nil {
 		return err
 	}
 	to, err := k.GetProfile(ctx, followee)
@@ -192,7 +192,7 @@ func (k Keeper) adjustFollowCounters(ctx context.Context, follower, followee sdk
 		return err
 	}
 	to.FollowersCount = counter.Add(to.FollowersCount, delta)
-	return k.Profiles.Set(ctx, followee, to)
+	return k.setProfile(ctx, followee, to)
 }
 
 // edgesFrom lists the second end of every edge in set starting at from.

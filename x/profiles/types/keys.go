@@ -18,4 +18,5 @@ var (
 	FollowersKey     = collections.NewPrefix(4) // (followee, follower)
 	BlocksKey        = collections.NewPrefix(5) // (blocker, blocked)
 	AppKeysKey       = collections.NewPrefix(6) // (owner, ed25519 pub key) -> AppKey
+	PostCountsKey    = collections.NewPrefix(7) // owner -> live posts, kept apart from the profile
 )
