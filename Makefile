@@ -12,7 +12,7 @@ GO_TEST     := go test -count=1
 LOCALNET_N  ?= 4
 FUZZTIME    ?= 30s
 
-.PHONY: help build install dev test test-unit test-e2e test-flakes bench-lane-keeper fuzz lint proto-gen proto-bundle ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-localnet bench-keeper openapi clean
+.PHONY: help build install dev test test-unit test-e2e test-flakes bench-lane-keeper fuzz lint proto-gen proto-bundle ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-lane bench-localnet bench-keeper openapi clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -84,6 +84,9 @@ localnet-status: ## show each localnet node's PID and height
 
 bench: build ## loadtest a fresh dev chain: posts, bank and lane mixes, 60 s each; prints posts/bank and lane/bank
 	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/bench.sh dev
+
+bench-lane: build ## loadtest a fresh dev chain: the lane mix first, then bank on the same node, 60 s each; prints lane/bank
+	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/bench.sh lane
 
 bench-localnet: build ## posts mix on a 4-validator localnet vs a single validator (prints the ratio), then the lane mix on the localnet
 	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/bench.sh localnet

@@ -6,6 +6,8 @@
 #                               message-lane messages) on the same node; prints
 #                               the reports and the ratios posts/bank and
 #                               lane/bank (lane counts messages/s)
+#   scripts/bench.sh lane       a fresh dev chain: the lane mix first, then the
+#                               bank mix on the same node; prints lane/bank
 #   scripts/bench.sh localnet   the posts mix on a fresh single-validator dev
 #                               chain, then on a fresh 4-validator localnet
 #                               (scripts/localnet.sh), then the lane mix on
@@ -107,6 +109,20 @@ bench_dev() {
   echo "lane/bank = $lane / $bank = $(ratio "$lane" "$bank")  (lane posts/s over bank tx/s)"
 }
 
+# bench_lane measures the lane on a fresh chain, then the bank mix on the
+# same node for the ratio (bench_dev runs the lane last, on a chain that
+# already holds the other mixes' txs).
+bench_lane() {
+  start_dev
+  loadtest lane --mix lane --home "$dev_home" --grpc-endpoint 127.0.0.1:9090
+  loadtest bank --mix bank --home "$dev_home" --results-grpc 127.0.0.1:9090
+  stop_dev
+  local bank lane
+  bank=$(field committed_tps "$work/bank.json")
+  lane=$(field committed_tps "$work/lane.json")
+  echo "lane/bank = $lane / $bank = $(ratio "$lane" "$bank")  (lane posts/s over bank tx/s)"
+}
+
 bench_localnet() {
   start_dev
   loadtest single --mix posts --home "$dev_home" --results-grpc 127.0.0.1:9090
@@ -136,6 +152,7 @@ bench_localnet() {
 
 case "${1:-}" in
   dev) bench_dev ;;
+  lane) bench_lane ;;
   localnet) bench_localnet ;;
-  *) echo "usage: $0 dev | localnet" >&2; exit 2 ;;
+  *) echo "usage: $0 dev | lane | localnet" >&2; exit 2 ;;
 esac
