@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"sync"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	dbm "github.com/cosmos/cosmos-db"
@@ -167,6 +168,8 @@ type SocialApp struct {
 	messagesABCI   *messagesabci.Handler
 	lane           *messageskeeper.Lane
 	laneGossip     *laneGossip
+	closeOnce      sync.Once // see Close
+	closeErr       error
 	settled        l1Settlement
 	content        *contentService
 	relayer        relayerStatus
