@@ -5,6 +5,10 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 )
 
 // Rebroadcast mode (Config.Rebroadcast). A node keeps its mempool in
@@ -21,7 +25,11 @@ import (
 //   - on "expected E" below the tx's sequence (the node lost the account's
 //     txs from E on) offers those again in order, then the tx;
 //   - while the run waits for the accepted txs, offers each account's txs
-//     still pending again, in order, every rebroadcastInterval.
+//     still pending again, in order, every rebroadcastInterval;
+//   - keeps a tx that failed in a block on its sequence pending: it was not
+//     applied and can still be (a proposer put it before the account's
+//     previous tx, which a node restart can cause), so the watcher waits
+//     for it and the offers again include it.
 //
 // An offer again can never apply a tx twice: it is the same signed bytes
 // with the same account sequence.
@@ -228,6 +236,12 @@ func (t *tally) forget(key string, hash [32]byte) {
 	defer t.mu.Unlock()
 	delete(t.pending, key)
 	delete(t.byHash, hash)
+}
+
+// isWrongSequence reports whether a tx failed in its block on its account
+// sequence: it was not applied.
+func isWrongSequence(res *abci.ExecTxResult) bool {
+	return res.Codespace == sdkerrors.RootCodespace && res.Code == sdkerrors.ErrWrongSequence.ABCICode()
 }
 
 // sequenceMismatch is the SDK's ErrWrongSequence log.

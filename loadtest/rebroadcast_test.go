@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	abci "github.com/cometbft/cometbft/abci/types"
+	ctypes "github.com/cometbft/cometbft/rpc/core/types"
 	"github.com/stretchr/testify/require"
 )
 
@@ -173,4 +175,25 @@ func TestExpectedSequenceReadsTheSDKLog(t *testing.T) {
 	require.Equal(t, uint64(42), n)
 	_, ok = expectedSequence("out of gas")
 	require.False(t, ok)
+}
+
+func TestRebroadcastKeepsATxThatFailedOnItsSequencePending(t *testing.T) {
+	key := accSeqKey("social1load", 18)
+	wrongSeq := &abci.ExecTxResult{Code: 32, Codespace: "sdk", Log: "account sequence mismatch, expected 17, got 18: incorrect account sequence",
+		Events: []abci.Event{accSeqEvent(key)}}
+	for _, rebroadcast := range []bool{false, true} {
+		tl := newTally(false)
+		tl.rebroadcast = rebroadcast
+		tl.pending[key] = time.Now()
+		tl.record(BlockSample{Height: 13}, &ctypes.ResultBlockResults{TxsResults: []*abci.ExecTxResult{wrongSeq}}, nil, time.Now())
+		if !rebroadcast {
+			require.Equal(t, 1, tl.failed, "without rebroadcast nobody offers it again: final")
+			continue
+		}
+		require.Zero(t, tl.failed)
+		require.Contains(t, tl.pending, key, "not applied, so still pending")
+		tl.record(BlockSample{Height: 14}, &ctypes.ResultBlockResults{TxsResults: []*abci.ExecTxResult{{Events: []abci.Event{accSeqEvent(key)}}}}, nil, time.Now())
+		require.Equal(t, 1, tl.committed, "offered again, it commits")
+		require.Empty(t, tl.pending)
+	}
 }

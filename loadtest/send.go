@@ -53,6 +53,8 @@ type tally struct {
 	// byHash maps a tx's hash to its pending key, for the rare block whose
 	// results do not name a tx's signer (its ante handler failed).
 	byHash map[[32]byte]string
+	// rebroadcast: Config.Rebroadcast.
+	rebroadcast bool
 	// unanswered holds the pending keys of txs whose every offer went
 	// unanswered (rebroadcast mode): accepted once a node shows it has them.
 	unanswered   map[string]bool
@@ -102,6 +104,7 @@ func accSeqKey(addr string, seq uint64) string { return fmt.Sprintf("%s/%d", add
 // waits for the accepted txs to land, and reports.
 func send(ctx context.Context, cfg Config, chain Chain, w *World, signer Signer, queues []*accountQueue) (*Report, error) {
 	t := newTally(false)
+	t.rebroadcast = cfg.Rebroadcast
 	nSenders := cfg.senders()
 	chain.logf("sending %s txs from %d accounts with %d senders for %s", cfg.Mix, len(queues), nSenders, cfg.Duration)
 	var drain func(ctx context.Context)
@@ -478,11 +481,18 @@ func (t *tally) recordTxs(results []*abci.ExecTxResult, txs cmttypes.Txs, seen t
 		if key == "" || !ok {
 			continue
 		}
-		delete(t.pending, key)
 		if t.unanswered[key] {
 			delete(t.unanswered, key) // a block shows an offer of it got in
 			t.accepted++
 		}
+		if t.rebroadcast && isWrongSequence(res) {
+			// Not applied, and its sequence is still free: an offer again
+			// can still commit it. A proposer put it before the account's
+			// previous tx (seen after a node restart).
+			t.errors[codeKind("deliver", res.Codespace, res.Code, res.Log)]++
+			continue
+		}
+		delete(t.pending, key)
 		t.lastCommit = seen
 		if res.Code == 0 {
 			t.committed++
