@@ -12,7 +12,7 @@ GO_TEST     := go test -count=1
 LOCALNET_N  ?= 4
 FUZZTIME    ?= 30s
 
-.PHONY: help build install dev test test-unit test-e2e test-flakes bench-lane-keeper fuzz lint proto-gen proto-bundle ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-lane bench-localnet bench-keeper openapi clean
+.PHONY: help build install dev test test-unit test-e2e test-faults test-flakes bench-lane-keeper fuzz lint proto-gen proto-bundle ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-lane bench-localnet bench-keeper openapi clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,7 +26,7 @@ install: ## install socialchaind into $GOBIN
 dev: build ## start the single-node dev chain (Ctrl-C stops; run again to resume)
 	$(BUILD_DIR)/$(BINARY) dev
 
-test: test-unit test-e2e ## the whole test suite: unit, in-process network, process and localnet tests
+test: test-unit test-e2e test-faults ## the whole test suite: unit, in-process network, process, localnet and fault tests
 
 test-unit: ## unit and in-process integration tests
 	$(GO_TEST) ./...
@@ -40,6 +40,14 @@ test-e2e: build ## process-level tests: dev chain, localnets, kubo interop, geth
 	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) KUBO_BIN=$(CURDIR)/.cache/bin/ipfs GETH_BIN=$(CURDIR)/.cache/bin/geth GRPCURL_BIN=$(CURDIR)/.cache/bin/grpcurl \
 	  $(GO_TEST) -tags e2e -timeout 25m ./tests/e2e/...
 
+# The fault scenarios share one 4-validator localnet (tests/e2e/faults*_test.go,
+# build tags e2e and faults), so they run by themselves after test-e2e.
+test-faults: build ## fault scenarios on a 4-validator localnet under load: kills, a halt, a full stop, an L1 outage, a lost blob holder
+	bash scripts/install-geth.sh
+	bash scripts/install-browser.sh
+	SOCIALCHAIND_BIN=$(BUILD_DIR)/$(BINARY) GETH_BIN=$(CURDIR)/.cache/bin/geth \
+	  $(GO_TEST) -tags e2e,faults -timeout 15m -run '^TestFaults$$' -v ./tests/e2e/
+
 fuzz: ## run every fuzz target for FUZZTIME (default 30s) each and print the execs each reached (outside CI)
 	FUZZTIME=$(FUZZTIME) bash scripts/fuzz.sh
 
@@ -50,7 +58,7 @@ lint: ## gofmt, go vet, staticcheck (pinned, installed into .cache/bin) and go.m
 	# The generated pulsar code under api/ trips vet's unreachable-code check,
 	# and vet reports it for every package that imports api/.
 	go vet -unreachable=false ./...
-	go vet -unreachable=false -tags e2e ./tests/e2e/...
+	go vet -unreachable=false -tags e2e,faults ./tests/e2e/...
 	bash scripts/install-staticcheck.sh
 	bash scripts/staticcheck.sh
 

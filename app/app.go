@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"sync"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	dbm "github.com/cosmos/cosmos-db"
@@ -168,6 +169,8 @@ type SocialApp struct {
 	messagesABCI   *messagesabci.Handler
 	lane           *messageskeeper.Lane
 	laneGossip     *laneGossip
+	closeOnce      sync.Once // see Close
+	closeErr       error
 	settled        l1Settlement
 	content        *contentService
 	contentRoutes  rest.ContentRoutes

@@ -188,14 +188,19 @@ func (app *SocialApp) attachLaneGossip(node *p2p.Node) {
 var _ messageskeeper.Broadcaster = (*laneGossip)(nil)
 
 // Close stops the content announcer and the lane's gossip, closes the
-// BaseApp's stores and then the message pool.
+// BaseApp's stores and then the message pool. The SDK's server calls it
+// twice when CometBFT runs in process (after stopping the node, and in its
+// app cleanup); only the first call closes, the second returns its error.
 func (app *SocialApp) Close() error {
-	app.content.close()
-	if app.laneGossip != nil {
-		app.laneGossip.Close()
-	}
-	err := app.BaseApp.Close()
-	return errors.Join(err, app.lane.Pool().Close())
+	app.closeOnce.Do(func() {
+		app.content.close()
+		if app.laneGossip != nil {
+			app.laneGossip.Close()
+		}
+		err := app.BaseApp.Close()
+		app.closeErr = errors.Join(err, app.lane.Pool().Close())
+	})
+	return app.closeErr
 }
 
 // LanePool returns the node's message pool.

@@ -60,6 +60,14 @@ func enableVoteExtensions(path string) error {
 // have a checkpoint-signing key in their home and vote extensions on.
 func newSettlementNetworkConfig(t *testing.T, validators int) network.Config {
 	t.Helper()
+	return newSettlementNetworkConfigWrapping(t, validators, func(_ network.ValidatorI, a *app.SocialApp) servertypes.Application { return a })
+}
+
+// newSettlementNetworkConfigWrapping is newSettlementNetworkConfig whose
+// validators run what wrap makes of their app, so a test can make one of
+// them misbehave.
+func newSettlementNetworkConfigWrapping(t *testing.T, validators int, wrap func(network.ValidatorI, *app.SocialApp) servertypes.Application) network.Config {
+	t.Helper()
 	cfg := newNetworkConfig(t, validators)
 	chainID := cfg.ChainID
 	cfg.AppConstructor = func(val network.ValidatorI) servertypes.Application {
@@ -77,11 +85,11 @@ func newSettlementNetworkConfig(t *testing.T, validators int) network.Config {
 		if err := enableVoteExtensions(val.GetCtx().Config.GenesisFile()); err != nil {
 			panic(fmt.Errorf("enabling vote extensions: %w", err))
 		}
-		return app.NewSocialApp(val.GetCtx().Logger, dbm.NewMemDB(), true, simAppOptions{flags.FlagHome: home},
+		return wrap(val, app.NewSocialApp(val.GetCtx().Logger, dbm.NewMemDB(), true, simAppOptions{flags.FlagHome: home},
 			baseapp.SetPruning(pruningtypes.NewPruningOptionsFromString(val.GetAppConfig().Pruning)),
 			baseapp.SetMinGasPrices(val.GetAppConfig().MinGasPrices),
 			baseapp.SetChainID(chainID),
-		)
+		))
 	}
 	return cfg
 }
@@ -118,36 +126,7 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 		require.NoError(t, err)
 	}
 
-	// Only the first validator serves RPC; every validator signs with its
-	// own keyring and broadcasts through it.
-	node := net.Validators[0].ClientCtx
-	registered := map[string]string{} // eth address → validator
-	var hashes []string
-	for _, val := range net.Validators {
-		key, err := settlementabci.LoadSigningKey(filepath.Join(val.Ctx.Config.RootDir, settlementabci.SigningKeyFile))
-		require.NoError(t, err)
-		require.NotNil(t, key, "the app constructor wrote a key for %s", val.Moniker)
-		eth := crypto.PubkeyToAddress(key.PublicKey).Hex()
-		proof, err := crypto.Sign(settlementtypes.RegistrationDigest(val.ValAddress.String(), cfg.ChainID, params.L1ChainId, 0), key)
-		require.NoError(t, err)
-		proof[64] += 27
-		msg := &settlementtypes.MsgRegisterSigner{Operator: val.Address.String(), EthAddress: eth, Proof: proof}
-		res, err := node.BroadcastTxSync(signTx(t, node, val, cfg.ChainID, msg))
-		require.NoError(t, err)
-		require.Zero(t, res.Code, res.RawLog)
-		hashes = append(hashes, res.TxHash)
-		registered[eth] = val.ValAddress.String()
-	}
-	var lastRegistration int64
-	for _, hash := range hashes {
-		var committed *sdk.TxResponse
-		require.NoError(t, net.RetryForBlocks(func() error {
-			committed, err = authtx.QueryTx(node, hash)
-			return err
-		}, 10))
-		require.Zero(t, committed.Code, committed.RawLog)
-		lastRegistration = max(lastRegistration, committed.Height)
-	}
+	registered, lastRegistration := registerSigners(t, net, cfg.ChainID, params)
 	require.Equal(t, (h-1)/epoch, (lastRegistration-1)/epoch,
 		"registrations straddled an epoch boundary (sent at %d, last committed at %d); the network is expected to halt", h, lastRegistration)
 
@@ -220,6 +199,46 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 		require.True(t, l1.HasQuorum(cp.SignedPower, cp.TotalPower))
 		t.Logf("checkpoint %d at height %d final with %d signatures (%d/%d power)", c.Number, c.Height, len(cp.Signatures), cp.SignedPower, cp.TotalPower)
 	}
+}
+
+// registerSigners registers every validator's signing key with
+// MsgRegisterSigner and a real proof of possession, and waits for the
+// registrations to commit. It returns the registered Ethereum addresses
+// (to the validator operator address) and the height of the last
+// registration.
+func registerSigners(t *testing.T, net *network.Network, chainID string, params settlementtypes.Params) (map[string]string, int64) {
+	t.Helper()
+	// Only the first validator serves RPC; every validator signs with its
+	// own keyring and broadcasts through it.
+	node := net.Validators[0].ClientCtx
+	registered := map[string]string{} // eth address → validator
+	var hashes []string
+	for _, val := range net.Validators {
+		key, err := settlementabci.LoadSigningKey(filepath.Join(val.Ctx.Config.RootDir, settlementabci.SigningKeyFile))
+		require.NoError(t, err)
+		require.NotNil(t, key, "the app constructor wrote a key for %s", val.Moniker)
+		eth := crypto.PubkeyToAddress(key.PublicKey).Hex()
+		proof, err := crypto.Sign(settlementtypes.RegistrationDigest(val.ValAddress.String(), chainID, params.L1ChainId, 0), key)
+		require.NoError(t, err)
+		proof[64] += 27
+		msg := &settlementtypes.MsgRegisterSigner{Operator: val.Address.String(), EthAddress: eth, Proof: proof}
+		res, err := node.BroadcastTxSync(signTx(t, node, val, chainID, msg))
+		require.NoError(t, err)
+		require.Zero(t, res.Code, res.RawLog)
+		hashes = append(hashes, res.TxHash)
+		registered[eth] = val.ValAddress.String()
+	}
+	var lastRegistration int64
+	for _, hash := range hashes {
+		var committed *sdk.TxResponse
+		require.NoError(t, net.RetryForBlocks(func() (err error) {
+			committed, err = authtx.QueryTx(node, hash)
+			return err
+		}, 10))
+		require.Zero(t, committed.Code, committed.RawLog)
+		lastRegistration = max(lastRegistration, committed.Height)
+	}
+	return registered, lastRegistration
 }
 
 // signTx signs msg with val's operator key for chainID, looking its

@@ -276,7 +276,7 @@ func sendLane(ctx context.Context, cfg Config, chain Chain, q *laneQueue, params
 	chain.logf("submitting lane posts from %d accounts with %d senders in batches of %d for %s (%d presigned)",
 		len(q.accounts), nSenders, batch, cfg.Duration, len(q.presigned))
 	var batches atomic.Int64
-	r, err := measure(ctx, cfg, chain, t, func(sendCtx context.Context, start time.Time) {
+	r, err := measure(ctx, cfg, chain, t, nil, func(sendCtx context.Context, start time.Time) {
 		// A batch under way when the time is up is still answered; hard
 		// bounds how long.
 		hard, cancel := context.WithCancel(context.Background())

@@ -36,6 +36,10 @@ type Config struct {
 	// derives it from rate and duration. Senders sign more on the fly if
 	// they run out.
 	Presign int
+	// Rebroadcast makes the tx mixes offer again what a node lost or never
+	// answered (see rebroadcast.go), as a client that survives the loss of
+	// its node's mempool does. Not for the lane mix.
+	Rebroadcast bool
 }
 
 // Limits of a run's config.
@@ -70,6 +74,9 @@ func (c Config) Validate() error {
 	}
 	if c.Presign < 0 || c.Presign > MaxPresign {
 		return fmt.Errorf("presign %d is outside 0-%d", c.Presign, MaxPresign)
+	}
+	if c.Rebroadcast && c.Mix.IsLane() {
+		return errors.New("rebroadcast is for the tx mixes; the lane keeps accepted messages in the node's persisted pool")
 	}
 	if c.Mnemonic == "" {
 		return errors.New("mnemonic is empty")

@@ -52,20 +52,26 @@ type tally struct {
 	pending map[string]time.Time
 	// byHash maps a tx's hash to its pending key, for the rare block whose
 	// results do not name a tx's signer (its ante handler failed).
-	byHash     map[[32]byte]string
-	offered    int
-	accepted   int
-	committed  int
-	failed     int
-	rejections int
-	errors     map[string]int
-	latencies  []time.Duration
-	blocks     []BlockSample
-	lastCommit time.Time
+	byHash map[[32]byte]string
+	// rebroadcast: Config.Rebroadcast.
+	rebroadcast bool
+	// unanswered holds the pending keys of txs whose every offer went
+	// unanswered (rebroadcast mode): accepted once a node shows it has them.
+	unanswered   map[string]bool
+	rebroadcasts int
+	offered      int
+	accepted     int
+	committed    int
+	failed       int
+	rejections   int
+	errors       map[string]int
+	latencies    []time.Duration
+	blocks       []BlockSample
+	lastCommit   time.Time
 }
 
 func newTally(lane bool) *tally {
-	return &tally{lane: lane, pending: map[string]time.Time{}, byHash: map[[32]byte]string{}, errors: map[string]int{}}
+	return &tally{lane: lane, pending: map[string]time.Time{}, byHash: map[[32]byte]string{}, unanswered: map[string]bool{}, errors: map[string]int{}}
 }
 
 func (t *tally) count(kind string) {
@@ -98,9 +104,14 @@ func accSeqKey(addr string, seq uint64) string { return fmt.Sprintf("%s/%d", add
 // waits for the accepted txs to land, and reports.
 func send(ctx context.Context, cfg Config, chain Chain, w *World, signer Signer, queues []*accountQueue) (*Report, error) {
 	t := newTally(false)
+	t.rebroadcast = cfg.Rebroadcast
 	nSenders := cfg.senders()
 	chain.logf("sending %s txs from %d accounts with %d senders for %s", cfg.Mix, len(queues), nSenders, cfg.Duration)
-	r, err := measure(ctx, cfg, chain, t, func(sendCtx context.Context, start time.Time) {
+	var drain func(ctx context.Context)
+	if cfg.Rebroadcast {
+		drain = rebroadcastPending(chain.Broadcaster, t, queues)
+	}
+	r, err := measure(ctx, cfg, chain, t, drain, func(sendCtx context.Context, start time.Time) {
 		var wg sync.WaitGroup
 		for i := range nSenders {
 			var own []*accountQueue
@@ -130,9 +141,10 @@ func send(ctx context.Context, cfg Config, chain Chain, w *World, signer Signer,
 
 // measure watches the blocks from the next one on while sendAll runs
 // (given a context that ends after cfg.Duration, and the start time),
-// waits up to drainTimeout for what was accepted to reach a block, and
-// reports the counts, latencies and blocks; the caller fills in how it sent.
-func measure(ctx context.Context, cfg Config, chain Chain, t *tally, sendAll func(sendCtx context.Context, start time.Time)) (*Report, error) {
+// waits up to drainTimeout for what was accepted to reach a block, calling
+// drain (if not nil) at every poll meanwhile, and reports the counts,
+// latencies and blocks; the caller fills in how it sent.
+func measure(ctx context.Context, cfg Config, chain Chain, t *tally, drain func(context.Context), sendAll func(sendCtx context.Context, start time.Time)) (*Report, error) {
 	rpc := chain.Client.Client
 	st, err := rpc.Status(ctx)
 	if err != nil {
@@ -151,7 +163,12 @@ func measure(ctx context.Context, cfg Config, chain Chain, t *tally, sendAll fun
 	chain.logf("sent for %.1f s; waiting for the accepted %ss to commit", sendEnd.Sub(start).Seconds(), cfg.Mix.Unit())
 
 	drainEnd := time.Now().Add(drainTimeout)
+	drainCtx, stopDrain := context.WithDeadline(context.Background(), drainEnd)
+	defer stopDrain()
 	for time.Now().Before(drainEnd) && t.inFlight() > 0 {
+		if drain != nil {
+			drain(drainCtx)
+		}
 		select {
 		case err := <-watchDone:
 			return nil, err
@@ -169,7 +186,7 @@ func measure(ctx context.Context, cfg Config, chain Chain, t *tally, sendAll fun
 		Mix: string(cfg.Mix), Unit: cfg.Mix.Unit(), Accounts: cfg.Accounts, TargetRate: cfg.Rate,
 		SendSeconds: sendEnd.Sub(start).Seconds(),
 		Offered:     t.offered, OfferedTPS: rate(t.offered, sendEnd.Sub(start)), Accepted: t.accepted,
-		Committed: t.committed, Failed: t.failed, Uncommitted: len(t.pending),
+		Committed: t.committed, Failed: t.failed, Uncommitted: len(t.pending), Rebroadcasts: t.rebroadcasts,
 		MempoolRejections: t.rejections, Errors: t.errors,
 	}
 	if t.committed > 0 {
@@ -265,6 +282,13 @@ func (s *sender) sendNext(ctx context.Context, q *accountQueue) {
 		}
 	}
 	key := accSeqKey(q.addr, tx.Seq)
+	if s.cfg.Rebroadcast {
+		if q.next == uint64(len(q.txs)) {
+			q.txs = append(q.txs, tx) // kept for offering again
+		}
+		s.sendRebroadcasting(ctx, q, tx, key)
+		return
+	}
 	for {
 		submitted := time.Now()
 		t.mu.Lock()
@@ -455,6 +479,17 @@ func (t *tally) recordTxs(results []*abci.ExecTxResult, txs cmttypes.Txs, seen t
 		}
 		submitted, ok := t.pending[key]
 		if key == "" || !ok {
+			continue
+		}
+		if t.unanswered[key] {
+			delete(t.unanswered, key) // a block shows an offer of it got in
+			t.accepted++
+		}
+		if t.rebroadcast && isWrongSequence(res) {
+			// Not applied, and its sequence is still free: an offer again
+			// can still commit it. A proposer put it before the account's
+			// previous tx (seen after a node restart).
+			t.errors[codeKind("deliver", res.Codespace, res.Code, res.Log)]++
 			continue
 		}
 		delete(t.pending, key)

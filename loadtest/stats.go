@@ -41,6 +41,9 @@ type Report struct {
 	CommittedTPS float64 `json:"committed_tps"`
 	Failed       int     `json:"failed"`
 	Uncommitted  int     `json:"uncommitted"`
+	// Rebroadcasts counts offers, with --rebroadcast, of txs a node had
+	// already answered for (they are not in Offered).
+	Rebroadcasts int `json:"rebroadcasts"`
 
 	// Submit-to-commit latency of committed txs, in milliseconds.
 	LatencyP50 float64 `json:"latency_p50_ms"`
@@ -158,6 +161,9 @@ func (r *Report) WriteTable(w io.Writer) error {
 		{"block interval mean/p50", fmt.Sprintf("%.0f / %.0f ms", r.BlockIntervalMean, r.BlockIntervalP50)},
 		{unit + "s per block mean/max", fmt.Sprintf("%.1f / %d", r.TxsPerBlockMean, r.TxsPerBlockMax)},
 		{rejections, fmt.Sprintf("%d", r.MempoolRejections)},
+	}
+	if r.Rebroadcasts > 0 {
+		rows = append(rows, [2]string{"rebroadcasts", fmt.Sprintf("%d offers of %s a node had answered for", r.Rebroadcasts, units)})
 	}
 	for _, row := range rows {
 		fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])

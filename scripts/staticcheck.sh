@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs staticcheck (installed by scripts/install-staticcheck.sh) over the
-# module, with and without the e2e build tag, and fails on any finding in
+# module, with and without the e2e (and faults) build tags, and fails on any finding in
 # hand-written code. Findings in generated files (a "// Code generated ...
 # DO NOT EDIT." header: protobuf, gateway and pulsar code, contract
 # bindings) are dropped: those are fixed by regenerating, not by hand.
@@ -19,7 +19,7 @@ allowed='^x/settlement/keeper/signerset\.go:[0-9]+:[0-9]+: func sameMembers is u
 raw=$(mktemp)
 trap 'rm -f "$raw"' EXIT
 "$bin" "${pkgs[@]}" >"$raw" 2>&1 || true
-"$bin" -tags e2e ./tests/e2e/... >>"$raw" 2>&1 || true
+"$bin" -tags e2e,faults ./tests/e2e/... >>"$raw" 2>&1 || true
 
 generated() { head -n 20 "$1" 2>/dev/null | grep -qE '^// Code generated .* DO NOT EDIT\.$'; }
 

@@ -20,7 +20,6 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	authtx "github.com/cosmos/cosmos-sdk/x/auth/tx"
 )
 
 // CreatedIDNamer is implemented by Msg responses whose `id` field is the id
@@ -32,7 +31,9 @@ type CreatedIDNamer interface {
 // txWaitHelp is --wait's help on tx commands.
 const txWaitHelp = "wait until the tx is in a block (at most --wait-timeout) and print the outcome: " +
 	"the ids it created (e.g. post_id), or its error with codespace, code and log and a non-zero exit; " +
-	"--wait=false prints the broadcast response at once"
+	"--wait=false prints the broadcast response at once. While waiting it offers the tx again every 3 s " +
+	"(a node that crashed has lost its mempool), until the chain passes the tx's timeout height: " +
+	"--timeout-height, else, without --timeout-duration, the node's height plus 30 blocks"
 
 // WaitForTxOutcome makes every tx command under each of roots wait for its
 // block by default and print the outcome (see txWaitHelp). A command is a
@@ -60,12 +61,19 @@ func wrapTxCommand(cmd *cobra.Command) {
 		if !waits(cmd) {
 			return inner(cmd, args)
 		}
+		timeoutHeight := boundByTimeoutHeight(cmd)
 		clientCtx := client.GetClientContextFromCmd(cmd)
 		out := cmd.OutOrStdout()
 		rec := &broadcastRecorder{out: out, cdc: clientCtx.Codec}
 		cmd.SetOut(rec)
 		// Our hand-written commands print through the context's Output.
-		if err := client.SetCmdClientContext(cmd, clientCtx.WithOutput(rec)); err != nil {
+		clientCtx = clientCtx.WithOutput(rec)
+		var txs *txRecorder
+		if clientCtx.TxConfig != nil {
+			txs = &txRecorder{TxConfig: clientCtx.TxConfig}
+			clientCtx = clientCtx.WithTxConfig(txs)
+		}
+		if err := client.SetCmdClientContext(cmd, clientCtx); err != nil {
 			return err
 		}
 		err := inner(cmd, args)
@@ -82,7 +90,11 @@ func wrapTxCommand(cmd *cobra.Command) {
 		}
 		queryCtx = queryCtx.WithOutput(out)
 		timeout, _ := cmd.Flags().GetDuration(FlagWaitTimeout)
-		return waitAndPrint(cmd, queryCtx, rec.res, timeout)
+		again := resend{timeoutHeight: timeoutHeight, interval: rebroadcastInterval}
+		if txs != nil {
+			again.tx = txs.signed(rec.res.TxHash)
+		}
+		return waitAndPrint(cmd, queryCtx, rec.res, timeout, again)
 	}
 }
 
@@ -101,21 +113,20 @@ func waits(cmd *cobra.Command) bool {
 }
 
 // waitAndPrint prints how the broadcast tx ended: refused at broadcast
-// (no wait), failed in a block, or committed with the ids it created.
-// Every way but the last returns an error, for a non-zero exit.
-func waitAndPrint(cmd *cobra.Command, clientCtx client.Context, broadcast *sdk.TxResponse, timeout time.Duration) error {
+// (no wait), expired, failed in a block, or committed with the ids it
+// created; while it waits it offers the tx again as again says. Every way
+// but the last returns an error, for a non-zero exit.
+func waitAndPrint(cmd *cobra.Command, clientCtx client.Context, broadcast *sdk.TxResponse, timeout time.Duration, again resend) error {
 	if broadcast.Code != 0 {
 		if err := printOutcome(clientCtx, broadcast, nil); err != nil {
 			return err
 		}
 		return fmt.Errorf("tx %s refused at broadcast (codespace %s, code %d)", broadcast.TxHash, broadcast.Codespace, broadcast.Code)
 	}
-	var committed *sdk.TxResponse
-	var lastErr error
-	err := Poll(cmd.Context(), timeout, func() (bool, error) {
-		committed, lastErr = authtx.QueryTx(clientCtx, broadcast.TxHash)
-		return lastErr == nil, nil
-	})
+	committed, lastErr, err := waitForBlock(cmd.Context(), rpcTxNode{clientCtx: clientCtx, hash: broadcast.TxHash}, again, timeout)
+	if errors.Is(err, ErrExpired) {
+		return fmt.Errorf("tx %s %w; send it again", broadcast.TxHash, err)
+	}
 	if errors.Is(err, ErrTimeout) {
 		return fmt.Errorf("tx %s is not in a block after %s (last answer: %v); look it up later with `query tx %s`",
 			broadcast.TxHash, timeout, lastErr, broadcast.TxHash)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 )
@@ -81,37 +82,12 @@ func TestSettlementOnGeth(t *testing.T) {
 
 	// The relayer's key deploys the contract at its nonce 0, so the address
 	// is known before the chain's genesis is written.
-	key, err := crypto.GenerateKey()
-	require.NoError(t, err)
-	relayerAddr := crypto.PubkeyToAddress(key.PublicKey)
+	relayerAddr, keyFile := fundedL1Key(t)
 	contract := crypto.CreateAddress(relayerAddr, 0).Hex()
-	keyFile := filepath.Join(t.TempDir(), "relayer.json")
-	keyJSON, err := json.Marshal(map[string]string{"private_key": "0x" + hex.EncodeToString(crypto.FromECDSA(key))})
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(keyFile, keyJSON, 0o600))
 
 	// A second relayer runs inside node1 (app.toml [settlement] relay), so
 	// two relayers in two processes race for every checkpoint.
-	key2, err := crypto.GenerateKey()
-	require.NoError(t, err)
-	keyFile2 := filepath.Join(t.TempDir(), "relayer2.json")
-	keyJSON2, err := json.Marshal(map[string]string{"private_key": "0x" + hex.EncodeToString(crypto.FromECDSA(key2))})
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(keyFile2, keyJSON2, 0o600))
-
-	var accounts struct{ Result []string }
-	require.NoError(t, ethRPC(gethRPCURL, "eth_accounts", nil, &accounts))
-	require.NotEmpty(t, accounts.Result, "geth --dev has a funded developer account")
-	for _, to := range []string{relayerAddr.Hex(), crypto.PubkeyToAddress(key2.PublicKey).Hex()} {
-		var sent struct {
-			Result string
-			Error  *struct{ Message string }
-		}
-		require.NoError(t, ethRPC(gethRPCURL, "eth_sendTransaction", []any{map[string]string{
-			"from": accounts.Result[0], "to": to, "value": "0x56bc75e2d63100000", // 100 ETH
-		}}, &sent))
-		require.Nil(t, sent.Error, "funding a relayer: %+v", sent.Error)
-	}
+	_, keyFile2 := fundedL1Key(t)
 
 	dir := filepath.Join(t.TempDir(), "localnet")
 	mustCLI(t, "testnet", "init-files", "--validators", "4", "--output-dir", dir, "--base-port", fmt.Sprint(gethLocalBase),
@@ -138,26 +114,9 @@ func TestSettlementOnGeth(t *testing.T) {
 	home0 := filepath.Join(dir, "node0")
 	waitForHeight(t, gethLocalBase+1, 2, 2*time.Minute)
 
-	deployed := mustCLIValue(t, "settlement", "deploy", "--l1-rpc", gethRPCURL, "--key-file", keyFile, "--grpc-addr", grpcAddr)
-	require.Equal(t, contract, lastLine(deployed))
+	deployAndRelay(t, contract, keyFile, grpcAddr)
 
-	relayLog, err := os.Create(filepath.Join(t.TempDir(), "relayer.log"))
-	require.NoError(t, err)
-	relay := exec.Command(binary, "settlement", "relay", "--l1-rpc", gethRPCURL, "--contract", contract, "--key-file", keyFile, "--grpc-addr", grpcAddr)
-	relay.Stdout, relay.Stderr = relayLog, relayLog
-	require.NoError(t, relay.Start())
-	t.Cleanup(func() {
-		_ = relay.Process.Signal(syscall.SIGINT)
-		_ = relay.Wait()
-	})
-
-	lastOnL1 := func() uint64 {
-		n, err := l1LastCheckpointAt(gethRPCURL, contract)
-		if err != nil {
-			return 0
-		}
-		return n
-	}
+	lastOnL1 := func() uint64 { return lastCheckpointOnGeth(contract) }
 	require.Eventually(t, func() bool { return lastOnL1() >= 2 }, gethEpochWaits, time.Second, "checkpoints did not reach geth")
 
 	// A post, proven later against geth.
@@ -180,14 +139,7 @@ func TestSettlementOnGeth(t *testing.T) {
 	require.Contains(t, string(node1Log), "relayer started", "node1's embedded relayer did not start")
 	require.NotContains(t, string(node1Log), "relayer not started")
 
-	last := lastOnL1()
-	selector := crypto.Keccak256([]byte("checkpointAt(uint64)"))[:4]
-	for n := uint64(1); n <= last; n++ {
-		arg := make([]byte, 32)
-		arg[31], arg[30] = byte(n), byte(n>>8)
-		_, err := ethCall(gethRPCURL, contract, append(append([]byte{}, selector...), arg...))
-		require.NoError(t, err, "checkpoint %d is missing on the L1: an epoch was skipped", n)
-	}
+	requireNoCheckpointSkipped(t, contract, lastOnL1())
 
 	// The post's proof verifies against geth; a tampered one does not.
 	proofFile := filepath.Join(t.TempDir(), "post.json")
@@ -215,6 +167,73 @@ func TestSettlementOnGeth(t *testing.T) {
 	res, err := cli(t, "settlement", "verify", badFile, "--l1-rpc", gethRPCURL, "--contract", contract)
 	require.Error(t, err, res)
 	require.Contains(t, res, "invalid:")
+}
+
+// fundedL1Key writes a fresh L1 key to a key file (the relayer's format)
+// and funds its address with 100 ETH from geth --dev's developer account.
+func fundedL1Key(t *testing.T) (common.Address, string) {
+	t.Helper()
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	keyFile := filepath.Join(t.TempDir(), "relayer-"+addr.Hex()+".json")
+	keyJSON, err := json.Marshal(map[string]string{"private_key": "0x" + hex.EncodeToString(crypto.FromECDSA(key))})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(keyFile, keyJSON, 0o600))
+
+	var accounts struct{ Result []string }
+	require.NoError(t, ethRPC(gethRPCURL, "eth_accounts", nil, &accounts))
+	require.NotEmpty(t, accounts.Result, "geth --dev has a funded developer account")
+	var sent struct {
+		Result string
+		Error  *struct{ Message string }
+	}
+	require.NoError(t, ethRPC(gethRPCURL, "eth_sendTransaction", []any{map[string]string{
+		"from": accounts.Result[0], "to": addr.Hex(), "value": "0x56bc75e2d63100000", // 100 ETH
+	}}, &sent))
+	require.Nil(t, sent.Error, "funding an L1 key: %+v", sent.Error)
+	return addr, keyFile
+}
+
+// deployAndRelay deploys the settlement contract with keyFile (whose nonce
+// 0 makes it contract) and runs `settlement relay` against the chain's gRPC
+// until the test ends.
+func deployAndRelay(t *testing.T, contract, keyFile, grpcAddr string) {
+	t.Helper()
+	deployed := mustCLIValue(t, "settlement", "deploy", "--l1-rpc", gethRPCURL, "--key-file", keyFile, "--grpc-addr", grpcAddr)
+	require.Equal(t, contract, lastLine(deployed))
+
+	relayLog, err := os.Create(filepath.Join(t.TempDir(), "relayer.log"))
+	require.NoError(t, err)
+	relay := exec.Command(binary, "settlement", "relay", "--l1-rpc", gethRPCURL, "--contract", contract, "--key-file", keyFile, "--grpc-addr", grpcAddr)
+	relay.Stdout, relay.Stderr = relayLog, relayLog
+	require.NoError(t, relay.Start())
+	t.Cleanup(func() {
+		_ = relay.Process.Signal(syscall.SIGINT)
+		_ = relay.Wait()
+	})
+}
+
+// lastCheckpointOnGeth returns the number of the last checkpoint contract
+// holds on geth, 0 while geth does not answer.
+func lastCheckpointOnGeth(contract string) uint64 {
+	n, err := l1LastCheckpointAt(gethRPCURL, contract)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// requireNoCheckpointSkipped requires checkpoints 1..last on the L1.
+func requireNoCheckpointSkipped(t *testing.T, contract string, last uint64) {
+	t.Helper()
+	selector := crypto.Keccak256([]byte("checkpointAt(uint64)"))[:4]
+	for n := uint64(1); n <= last; n++ {
+		arg := make([]byte, 32)
+		arg[31], arg[30] = byte(n), byte(n>>8)
+		_, err := ethCall(gethRPCURL, contract, append(append([]byte{}, selector...), arg...))
+		require.NoError(t, err, "checkpoint %d is missing on the L1: an epoch was skipped", n)
+	}
 }
 
 func lastLine(s string) string {

@@ -26,6 +26,8 @@ type loadReport struct {
 	Committed    int            `json:"committed"`
 	CommittedTPS float64        `json:"committed_tps"`
 	Failed       int            `json:"failed"`
+	Uncommitted  int            `json:"uncommitted"`
+	Rebroadcasts int            `json:"rebroadcasts"`
 	LatencyP50   float64        `json:"latency_p50_ms"`
 	Blocks       int            `json:"blocks"`
 	Errors       map[string]int `json:"errors"`

@@ -25,11 +25,17 @@ func localnetRPCPort(i int) int { return localnetBasePort + 10*i + 1 }
 // localnet runs scripts/localnet.sh with this test's directory and binary.
 func localnet(t *testing.T, dir string, args ...string) string {
 	t.Helper()
+	return localnetAt(t, dir, localnetBasePort, args...)
+}
+
+// localnetAt is localnet with the given base port.
+func localnetAt(t *testing.T, dir string, basePort int, args ...string) string {
+	t.Helper()
 	cmd := exec.Command("bash", append([]string{filepath.Join(repoRoot, "scripts", "localnet.sh")}, args...)...)
 	cmd.Env = append(os.Environ(),
 		"LOCALNET_DIR="+dir,
 		"SOCIALCHAIND="+binary,
-		"LOCALNET_BASE_PORT="+strconv.Itoa(localnetBasePort),
+		"LOCALNET_BASE_PORT="+strconv.Itoa(basePort),
 	)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "localnet.sh %s:\n%s", strings.Join(args, " "), out)

@@ -1,8 +1,11 @@
 // SocialClient signs and broadcasts socialchain messages with cosmjs over
 // CometBFT RPC.
+import { sha256 } from "@cosmjs/crypto";
+import { toHex } from "@cosmjs/encoding";
 import { Registry, type EncodeObject, type OfflineSigner } from "@cosmjs/proto-signing";
-import { defaultRegistryTypes, GasPrice, SigningStargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
+import { calculateFee, defaultRegistryTypes, GasPrice, SigningStargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
+import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 
 import { denom, gasMultiplier } from "./account.js";
 import { socialTypes } from "./codec.js";
@@ -19,6 +22,7 @@ import {
   type PostID,
   type ProfileFields,
 } from "./msgs.js";
+import { defaultRebroadcast, waitRebroadcasting, type RebroadcastOptions } from "./rebroadcast.js";
 
 /** createRegistry returns a cosmjs Registry of the SDK's and socialchain's messages. */
 export function createRegistry(): Registry {
@@ -29,6 +33,8 @@ export function createRegistry(): Registry {
 export interface SocialClientOptions {
   /** gasPrice is the fee per unit of gas; the dev chain takes 0usocial. */
   gasPrice?: string;
+  /** rebroadcast bounds how a tx is waited for and offered again (see signAndBroadcast). */
+  rebroadcast?: RebroadcastOptions;
 }
 
 /**
@@ -43,6 +49,8 @@ export class SocialClient {
     readonly address: string,
     /** stargate is the underlying cosmjs client, for anything not wrapped here. */
     readonly stargate: SigningStargateClient,
+    private readonly gasPrice: GasPrice,
+    private readonly rebroadcast: RebroadcastOptions,
   ) {}
 
   /** connect opens a client for the first account of signer. */
@@ -52,24 +60,44 @@ export class SocialClient {
       throw new Error("signer has no accounts");
     }
     const comet = await Comet38Client.connect(rpcUrl);
-    const stargate = SigningStargateClient.createWithSigner(comet, signer, {
-      registry: createRegistry(),
-      gasPrice: GasPrice.fromString(options.gasPrice ?? `0${denom}`),
-    });
-    return new SocialClient(account.address, stargate);
+    const gasPrice = GasPrice.fromString(options.gasPrice ?? `0${denom}`);
+    const stargate = SigningStargateClient.createWithSigner(comet, signer, { registry: createRegistry(), gasPrice });
+    return new SocialClient(account.address, stargate, gasPrice, options.rebroadcast ?? {});
   }
 
   /**
-   * signAndBroadcast signs msgs with gas from a simulation, broadcasts them
-   * and waits for the block. It rejects with the chain's log when the tx is
-   * refused, in simulation, CheckTx or DeliverTx.
+   * signAndBroadcast signs msgs with gas from a simulation and a timeout
+   * height (the node's height plus rebroadcast.timeoutBlocks, default 30),
+   * broadcasts them and waits for the block. While the tx is not in a
+   * block it offers it again every rebroadcast.intervalMs (a node that
+   * crashed has lost its mempool), until the chain passes the timeout
+   * height: then it rejects with TxExpiredError and the tx can be sent
+   * again. It rejects with the chain's log when the tx is refused, in
+   * simulation, CheckTx or DeliverTx.
    */
   async signAndBroadcast(msgs: EncodeObject[], memo = ""): Promise<DeliverTxResponse> {
-    const res = await this.stargate.signAndBroadcast(this.address, msgs, gasMultiplier, memo);
+    const timeoutBlocks = this.rebroadcast.timeoutBlocks ?? defaultRebroadcast.timeoutBlocks;
+    const timeoutHeight = BigInt((await this.stargate.getHeight()) + timeoutBlocks);
+    const gas = Math.round((await this.stargate.simulate(this.address, msgs, memo)) * gasMultiplier);
+    const signed = await this.stargate.sign(this.address, msgs, calculateFee(gas, this.gasPrice), memo, undefined, timeoutHeight);
+    const tx = TxRaw.encode(signed).finish();
+    const hash = toHex(sha256(tx)).toUpperCase();
+    await this.stargate.broadcastTxSync(tx); // rejects on a CheckTx refusal
+    const res = await waitRebroadcasting(this.stargate, tx, hash, timeoutHeight, this.rebroadcast);
     if (res.code !== 0) {
-      throw new Error(res.rawLog || `tx ${res.transactionHash} failed with code ${res.code}`);
+      throw new Error(res.rawLog || `tx ${hash} failed with code ${res.code}`);
     }
-    return res;
+    return {
+      height: res.height,
+      txIndex: res.txIndex,
+      code: res.code,
+      transactionHash: hash,
+      events: res.events,
+      rawLog: res.rawLog,
+      msgResponses: res.msgResponses,
+      gasUsed: res.gasUsed,
+      gasWanted: res.gasWanted,
+    };
   }
 
   /** createProfile creates this account's profile. */

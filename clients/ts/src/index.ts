@@ -40,3 +40,4 @@ export {
   type ProfileFields,
 } from "./msgs.js";
 export { RestClient, type Page } from "./rest.js";
+export { TxExpiredError, waitRebroadcasting, type RebroadcastOptions, type TxNode } from "./rebroadcast.js";

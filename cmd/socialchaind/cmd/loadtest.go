@@ -24,17 +24,18 @@ import (
 )
 
 const (
-	flagMix      = "mix"
-	flagAccounts = "accounts"
-	flagRate     = "rate"
-	flagDuration = "duration"
-	flagSenders  = "senders"
-	flagJSON     = "json"
-	flagLoadGRPC = "grpc-endpoint"
-	flagSeed     = "seed-mnemonic"
-	flagFund     = "fund"
-	flagPresign  = "presign"
-	flagJSONOut  = "json-out"
+	flagMix         = "mix"
+	flagAccounts    = "accounts"
+	flagRate        = "rate"
+	flagDuration    = "duration"
+	flagSenders     = "senders"
+	flagJSON        = "json"
+	flagLoadGRPC    = "grpc-endpoint"
+	flagSeed        = "seed-mnemonic"
+	flagFund        = "fund"
+	flagPresign     = "presign"
+	flagJSONOut     = "json-out"
+	flagRebroadcast = "rebroadcast"
 	// flagResultsGRPC picks where block results are read from.
 	flagResultsGRPC = "results-grpc"
 	// resultsOverRPC as --results-grpc reads CometBFT RPC's JSON instead.
@@ -83,6 +84,7 @@ socialchaind loadtest --mix lane --duration 30s --home ~/.socialchain-dev`,
 	f.Int(flagSenders, 0, "concurrent senders, each owning a disjoint set of accounts (0 = min(accounts, 16); lane: concurrent SubmitBatch calls, 0 = 4)")
 	f.Bool(flagJSON, false, "print the report as JSON")
 	f.String(flagJSONOut, "", "also write the report as JSON to this file")
+	f.Bool(flagRebroadcast, false, "tx mixes: offer again what the node did not answer for or lost (a crashed node's mempool), in each account's sequence order; see docs/loadtest.md")
 	// Not "--grpc": the server's config binding would fill it from
 	// app.toml's [grpc] table.
 	f.String(flagLoadGRPC, "", "broadcast over this gRPC address (host:port) instead of CometBFT RPC; the lane mix submits there (default "+defaultLaneGRPC+")")
@@ -112,6 +114,7 @@ func runLoadtest(cmd *cobra.Command, _ []string) error {
 	cfg.Senders, _ = f.GetInt(flagSenders)
 	cfg.Presign, _ = f.GetInt(flagPresign)
 	cfg.Mnemonic, _ = f.GetString(flagSeed)
+	cfg.Rebroadcast, _ = f.GetBool(flagRebroadcast)
 	fund, _ := f.GetString(flagFund)
 	if cfg.Fund, err = sdk.ParseCoinNormalized(fund); err != nil {
 		return fmt.Errorf("--%s %q: %w", flagFund, fund, err)
