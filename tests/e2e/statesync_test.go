@@ -159,6 +159,7 @@ func TestStateSyncJoin(t *testing.T) {
 	out, err = cli(t, "settlement", "prove", "post", postID, "--node", node2)
 	require.Error(t, err, out)
 	require.Contains(t, out, "does not keep the state at height")
+	t.Logf("prove on node2: %s", strings.TrimSpace(out))
 	require.Contains(t, out, `archive node (app.toml pruning = "nothing")`)
 	mustCLI(t, "settlement", "prove", "post", postID, "--node", fmt.Sprintf("tcp://127.0.0.1:%d", localnetRPCPort(0)),
 		"--proof-file", filepath.Join(t.TempDir(), "old.json"))
