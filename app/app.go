@@ -351,6 +351,7 @@ func NewSocialApp(
 	app.messagesABCI = messagesabci.NewHandler(app.MessagesKeeper, lanePool, logger)
 	lanes.handler = app.messagesABCI
 	app.settled.app = app
+	content.walk = app.walkCommittedContent
 
 	bankModule := bank.NewAppModule(appCodec, app.BankKeeper, app.AccountKeeper)
 	app.ModuleManager = module.NewManager(

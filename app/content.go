@@ -35,6 +35,9 @@ type contentService struct {
 	announcer atomic.Pointer[postAnnouncer]
 	logger    log.Logger
 	queueSize int
+	// walk, when set, reads the committed state for the reconcile the
+	// first block after an attach starts (content_reconcile.go).
+	walk stateContentWalker
 
 	mu sync.Mutex // serialises attach and close
 }
@@ -97,6 +100,9 @@ func (c *contentService) ListenFinalizeBlock(ctx context.Context, req abci.Reque
 	a := c.announcer.Load()
 	if a == nil {
 		return nil
+	}
+	if c.walk != nil && a.reconcileStarted.CompareAndSwap(false, true) {
+		a.goroutine(func(ctx context.Context) { a.reconcile(ctx, c.walk, req.Height) })
 	}
 	block := collectBlockContent(req.Height, &res)
 	if len(block.pins) > 0 {
@@ -170,11 +176,7 @@ func referencedCIDs(ev abci.Event) []cid.Cid {
 		if err != nil {
 			return nil
 		}
-		for _, s := range strs {
-			if c, err := cid.Decode(s); err == nil {
-				out = append(out, c)
-			}
-		}
+		out = append(out, parseCIDs(strs)...)
 	}
 	return out
 }
@@ -182,16 +184,22 @@ func referencedCIDs(ev abci.Event) []cid.Cid {
 // postAnnouncer publishes committed posts from a goroutine of its own,
 // in the order they were queued: the "final" event on the node's stream
 // and the post announcement on gossip. It also holds the peer the blocks'
-// pins go to.
+// pins go to, and runs the reconcile of the state's content for it.
 type postAnnouncer struct {
 	peer   contentPeer
 	queue  chan postAnnouncement // never closed: ListenFinalizeBlock may send after stop
 	logger log.Logger
 	// dropped counts the announcements refused by a full queue.
 	dropped atomic.Uint64
+	// reconcileStarted is set by the first block, which starts the
+	// reconcile of the committed state's content.
+	reconcileStarted atomic.Bool
 
-	cancel context.CancelFunc
-	done   chan struct{}
+	ctx     context.Context
+	cancel  context.CancelFunc
+	mu      sync.Mutex     // guards stopped, so no goroutine starts after stop
+	wg      sync.WaitGroup // the announcer's goroutines
+	stopped bool
 }
 
 // startPostAnnouncer starts an announcer to peer with a queue of
@@ -202,11 +210,25 @@ func startPostAnnouncer(peer contentPeer, queueSize int, logger log.Logger) *pos
 		peer:   peer,
 		queue:  make(chan postAnnouncement, queueSize),
 		logger: logger,
+		ctx:    ctx,
 		cancel: cancel,
-		done:   make(chan struct{}),
 	}
-	go a.run(ctx)
+	a.goroutine(a.run)
 	return a
+}
+
+// goroutine runs f on a goroutine that stop cancels and waits for.
+func (a *postAnnouncer) goroutine(f func(ctx context.Context)) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.stopped {
+		return
+	}
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		f(a.ctx)
+	}()
 }
 
 // enqueue queues posts without blocking and returns how many it dropped
@@ -225,17 +247,19 @@ func (a *postAnnouncer) enqueue(posts []postAnnouncement) (dropped uint64) {
 	return dropped
 }
 
-// stop ends the goroutine and waits for it.
+// stop ends the goroutines and waits for them.
 func (a *postAnnouncer) stop() {
+	a.mu.Lock()
+	a.stopped = true
+	a.mu.Unlock()
 	a.cancel()
-	<-a.done
+	a.wg.Wait()
 	if n := len(a.queue); n > 0 {
 		a.logger.Info("content announcer stopped; queued post announcements not sent", "count", n)
 	}
 }
 
 func (a *postAnnouncer) run(ctx context.Context) {
-	defer close(a.done)
 	for {
 		select {
 		case <-ctx.Done():

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/viper"
 
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
+	pruningtypes "github.com/cosmos/cosmos-sdk/store/v2/pruning/types"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 
 	"github.com/socialchain/socialchain/p2p"
@@ -93,6 +94,16 @@ l1-rpc = "{{ .Settlement.L1RPC }}"
 relayer-key-file = "{{ .Settlement.RelayerKeyFile }}"
 `
 
+const (
+	// DefaultSnapshotInterval is app.toml's [state-sync] snapshot-interval:
+	// a snapshot every 1000 blocks, about 17 minutes at 1 s blocks, so a
+	// joining node replays at most that many blocks after the restore.
+	DefaultSnapshotInterval = 1000
+	// DefaultSnapshotKeepRecent is [state-sync] snapshot-keep-recent: the
+	// newest two snapshots, so one is complete while the next is written.
+	DefaultSnapshotKeepRecent = 2
+)
+
 // defaultAppConfig is what `init`, `dev` and `testnet` write to app.toml.
 func defaultAppConfig() appConfig {
 	cfg := serverconfig.DefaultConfig()
@@ -106,6 +117,16 @@ func defaultAppConfig() appConfig {
 	// checks) tens of thousands, and without the index the lane committed
 	// 31% more posts/s (docs/benchmarks.md). Reads walk the cached tree.
 	cfg.IAVLDisableFastNode = true
+	// Pruning stays the SDK's "default": the newest 362,880 heights (4.2
+	// days of 1 s blocks), pruned every 10 blocks. `settlement prove` reads
+	// the state at a checkpoint's height, so this node proves records of
+	// the checkpoints of those 4.2 days; older ones need an archive node
+	// (pruning = "nothing"). docs/operations.md.
+	cfg.Pruning = pruningtypes.PruningOptionDefault
+	// Every node serves state sync: a snapshot every DefaultSnapshotInterval
+	// blocks, the newest two kept (data/snapshots).
+	cfg.StateSync.SnapshotInterval = DefaultSnapshotInterval
+	cfg.StateSync.SnapshotKeepRecent = DefaultSnapshotKeepRecent
 	return appConfig{
 		Config:     *cfg,
 		P2P:        p2pAppConfig{Enable: true, Config: p2pCfg},

@@ -97,6 +97,9 @@ type networkSpec struct {
 	L1Contract string
 	// Relayer, when set, makes every node relay to this L1 with this key.
 	Relayer *nodeRelayer
+	// SnapshotInterval, when set, is every node's [state-sync]
+	// snapshot-interval (0: no snapshots) instead of DefaultSnapshotInterval.
+	SnapshotInterval *uint64
 }
 
 // nodeRelayer is an embedded relayer's L1 endpoint and key.
@@ -274,6 +277,9 @@ func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) 
 		fmt.Sprintf("/ip4/127.0.0.1/udp/%d/quic-v1", n.Ports.Content),
 	}
 	appCfg.P2P.BootstrapPeers = n.contentPeers
+	if spec.SnapshotInterval != nil {
+		appCfg.StateSync.SnapshotInterval = *spec.SnapshotInterval
+	}
 	if spec.Relayer != nil {
 		if err := writeRelayerKey(filepath.Join(n.Home, appCfg.Settlement.RelayerKeyFile), spec.Relayer.Key); err != nil {
 			return err

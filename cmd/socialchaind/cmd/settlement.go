@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
 
 	"cosmossdk.io/log/v2"
 
@@ -28,6 +30,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
 	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/server"
+	grpctypes "github.com/cosmos/cosmos-sdk/types/grpc"
 
 	"github.com/socialchain/socialchain/internal/cliwait"
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
@@ -339,6 +342,13 @@ func buildProof(ctx context.Context, clientCtx client.Context, kind, key string)
 		return proof.Proof{}, err
 	}
 	height := cp.Checkpoint.Checkpoint.Height
+	// A pruned or state-synced node lacks old heights, and its proof query
+	// then fails obscurely: read the params at the height first, and say
+	// which node can answer.
+	atHeight := metadata.AppendToOutgoingContext(ctx, grpctypes.GRPCBlockHeightHeader, strconv.FormatInt(height, 10))
+	if _, err := query.Params(atHeight, &settlementtypes.QueryParamsRequest{}); err != nil {
+		return proof.Proof{}, &settlementtypes.StateNotKeptError{Checkpoint: rec.Checkpoint, Height: height, Reason: err}
+	}
 	res, err := clientCtx.QueryABCI(abci.RequestQuery{Path: "/store/" + store + "/key", Data: storeKey, Height: height, Prove: true})
 	if err != nil {
 		return proof.Proof{}, fmt.Errorf("querying %s at height %d: %w", store, height, err)

@@ -23,6 +23,8 @@ const (
 	flagL1Contract = "l1-contract"
 	// flagMinGasPrices is named after the app.toml key it sets.
 	flagMinGasPrices = "minimum-gas-prices"
+	// flagSnapshotInterval is named after the app.toml key it sets.
+	flagSnapshotInterval = "snapshot-interval"
 )
 
 // portsFor spaces each node's ports ten apart from basePort, so node i
@@ -65,6 +67,7 @@ or use scripts/localnet.sh, which does exactly that.`,
 			l1ChainID, _ := cmd.Flags().GetUint64(flagL1ChainID)
 			l1Contract, _ := cmd.Flags().GetString(flagL1Contract)
 			minGasPrices, _ := cmd.Flags().GetString(flagMinGasPrices)
+			snapshotInterval, _ := cmd.Flags().GetUint64(flagSnapshotInterval)
 			if _, err := sdk.ParseDecCoins(minGasPrices); err != nil {
 				return fmt.Errorf("--%s %q: %w", flagMinGasPrices, minGasPrices, err)
 			}
@@ -94,6 +97,7 @@ or use scripts/localnet.sh, which does exactly that.`,
 				GenesisTime:      time.Now().UTC().Truncate(time.Second),
 				L1ChainID:        l1ChainID,
 				L1Contract:       l1Contract,
+				SnapshotInterval: &snapshotInterval,
 			}
 			for i := range count {
 				spec.Nodes = append(spec.Nodes, &validatorNode{
@@ -119,6 +123,7 @@ or use scripts/localnet.sh, which does exactly that.`,
 	cmd.Flags().Duration(flagBlockTime, time.Second, "pause after each commit")
 	cmd.Flags().Uint64(flagL1ChainID, 0, "settlement l1_chain_id param (default: the module default)")
 	cmd.Flags().String(flagL1Contract, "", "settlement l1_contract param: the contract checkpoints are signed for")
+	cmd.Flags().Uint64(flagSnapshotInterval, DefaultSnapshotInterval, "every node's [state-sync] snapshot-interval (app.toml): a state-sync snapshot every this many blocks; 0 takes none")
 	cmd.Flags().String(flagMinGasPrices, publicMinGasPrices, "every node's minimum-gas-prices (app.toml); 0usocial makes txs free, as on the dev chain")
 	return cmd
 }
