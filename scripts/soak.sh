@@ -166,12 +166,20 @@ load_pid=""
 echo
 cat "$work/load.out"
 
-# Least-squares slopes over the rows, per hour.
-awk '{ n++; sx += $1; sy += $2; sz += $3; sxx += $1 * $1; sxy += $1 * $2; sxz += $1 * $3 }
+# Least-squares slopes per hour, over all rows and over the second half
+# (RSS first climbs to the Go heap target, GOGC 400 under a 3 GiB soft
+# limit: the second half shows whether it then stays there).
+awk -v half=$((duration_s / 2)) '
+  function fit(k, label,   d, rss, gor) {
+    d = n[k] * sxx[k] - sx[k] * sx[k]
+    if (n[k] < 3 || d == 0) { printf "| %s | fewer than 3 samples | |\n", label; return }
+    rss = (n[k] * sxy[k] - sx[k] * sy[k]) / d * 3600 / 1048576
+    gor = (n[k] * sxz[k] - sx[k] * sz[k]) / d * 3600
+    printf "| %s (%d samples) | %+.1f MiB | %+.1f |\n", label, n[k], rss, gor
+  }
+  { for (k = 0; k < 2; k++) if (k == 0 || $1 >= half) {
+      n[k]++; sx[k] += $1; sy[k] += $2; sz[k] += $3; sxx[k] += $1 * $1; sxy[k] += $1 * $2; sxz[k] += $1 * $3 } }
   END {
-    d = n * sxx - sx * sx
-    if (n < 3 || d == 0) { print "fewer than 3 samples: no slope"; exit }
-    rss = (n * sxy - sx * sy) / d * 3600 / 1048576
-    gor = (n * sxz - sx * sz) / d * 3600
-    printf "\n| slope over %d samples | per hour |\n| --- | ---: |\n| RSS | %+.1f MiB |\n| goroutines | %+.1f |\n", n, rss, gor
+    print "\n| slope per hour | RSS | goroutines |\n| --- | ---: | ---: |"
+    fit(0, "whole run"); fit(1, "second half")
   }' "$rows"
