@@ -12,7 +12,7 @@ GO_TEST     := go test -count=1
 LOCALNET_N  ?= 4
 FUZZTIME    ?= 30s
 
-.PHONY: help build install dev test test-unit test-e2e test-faults test-flakes bench-lane-keeper fuzz lint proto-gen proto-bundle ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-lane bench-localnet bench-keeper openapi clean
+.PHONY: help build install dev test test-unit test-e2e test-faults test-flakes bench-lane-keeper fuzz soak lint proto-gen proto-bundle ts-proto-gen web-bundle localnet-start localnet-stop localnet-status bench bench-lane bench-localnet bench-keeper openapi clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,6 +50,9 @@ test-faults: build ## fault scenarios on a 4-validator localnet under load: kill
 
 fuzz: ## run every fuzz target for FUZZTIME (default 30s) each and print the execs each reached (outside CI)
 	FUZZTIME=$(FUZZTIME) bash scripts/fuzz.sh
+
+soak: build ## posts mix at SOAK_RATE (default 320 tx/s) for SOAK_DURATION (default 30m) on a fresh dev chain; RSS, goroutines and tx/s every minute, and their slopes (outside CI)
+	SOCIALCHAIND=$(BUILD_DIR)/$(BINARY) bash scripts/soak.sh
 
 lint: ## gofmt, go vet, staticcheck (pinned, installed into .cache/bin) and go.mod/go.sum tidy
 	go mod tidy -diff

@@ -155,17 +155,9 @@ func (app *SocialApp) attachLaneGossip(node *p2p.Node) {
 	app.laneGossip = g
 	app.lane.SetBroadcaster(g)
 	node.SetLaneHandler(func(bundle []byte) p2p.LaneVerdict {
-		var batch messagestypes.MessageBatch
-		if err := batch.Unmarshal(bundle); err != nil || len(batch.Messages) == 0 {
+		raw, err := messagesabci.DecodeBundle(bundle)
+		if err != nil {
 			return p2p.LaneVerdict{Forged: true}
-		}
-		raw := make([][]byte, len(batch.Messages))
-		for i := range batch.Messages {
-			bz, err := batch.Messages[i].Marshal()
-			if err != nil {
-				return p2p.LaneVerdict{Forged: true}
-			}
-			raw[i] = bz
 		}
 		ctx, err := app.CreateQueryContext(0, false)
 		if err != nil {

@@ -35,7 +35,7 @@ func testConfig(dir string) Config {
 }
 
 // startNode starts a node and closes it when the test ends.
-func startNode(t *testing.T, cfg Config) *Node {
+func startNode(t testing.TB, cfg Config) *Node {
 	t.Helper()
 	n, err := New(context.Background(), cfg, WithLogger(log.NewTestLoggerInfo(t)))
 	require.NoError(t, err)
@@ -45,7 +45,7 @@ func startNode(t *testing.T, cfg Config) *Node {
 
 // newTestNode starts a node with testConfig in a fresh directory, after
 // applying edit to the config.
-func newTestNode(t *testing.T, edit func(*Config)) *Node {
+func newTestNode(t testing.TB, edit func(*Config)) *Node {
 	t.Helper()
 	cfg := testConfig(t.TempDir())
 	if edit != nil {
@@ -78,7 +78,7 @@ func randomBytes(t *testing.T, n int) []byte {
 }
 
 // addBytes imports data into n.
-func addBytes(t *testing.T, n *Node, data []byte) cid.Cid {
+func addBytes(t testing.TB, n *Node, data []byte) cid.Cid {
 	t.Helper()
 	c, size, err := n.AddFile(context.Background(), bytes.NewReader(data))
 	require.NoError(t, err)
@@ -87,7 +87,7 @@ func addBytes(t *testing.T, n *Node, data []byte) cid.Cid {
 }
 
 // catBytes reads the file at c through n.
-func catBytes(t *testing.T, n *Node, c cid.Cid) []byte {
+func catBytes(t testing.TB, n *Node, c cid.Cid) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), deadline)
 	defer cancel()

@@ -9,11 +9,19 @@
 #   FUZZTIME=5m scripts/fuzz.sh     longer runs (docs/benchmarks.md records
 #                                   the execs of a run of each target)
 #   FUZZ_MATCH=Lane scripts/fuzz.sh only targets whose name matches
+#   FUZZTIME=1000000x scripts/fuzz.sh
+#                                   each target for a million inputs
+#   FUZZ_PARALLEL=1 scripts/fuzz.sh one fuzzing worker (one core); unset,
+#                                   Go's default (GOMAXPROCS workers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 fuzztime=${FUZZTIME:-30s}
 match=${FUZZ_MATCH:-.}
+parallel=()
+if [ -n "${FUZZ_PARALLEL:-}" ]; then
+  parallel=(-parallel "$FUZZ_PARALLEL")
+fi
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
@@ -29,7 +37,9 @@ while read -r dir name; do
   echo "== $name in ./$dir for $fuzztime"
   log=$(mktemp)
   status=0
-  go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "./$dir" >"$log" 2>&1 || status=$?
+  started=$(date +%s)
+  go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "${parallel[@]}" "./$dir" >"$log" 2>&1 || status=$?
+  elapsed=$(($(date +%s) - started))
   grep -v '^fuzz: elapsed' "$log" || true
   if [ "$status" -ne 0 ]; then
     echo "FAILED: $name in ./$dir (see the failing input above and under ./$dir/testdata/fuzz/$name/)" >&2
@@ -37,10 +47,10 @@ while read -r dir name; do
     exit 1
   fi
   execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-  printf '%s\t%s\t%s\n' "./$dir" "$name" "${execs:-0}" >>"$results"
+  printf '%s\t%s\t%s\t%ss\n' "./$dir" "$name" "${execs:-0}" "$elapsed" >>"$results"
   rm -f "$log"
 done <<<"$targets"
 
 echo
-printf 'package\ttarget\texecs (%s each)\n' "$fuzztime"
+printf 'package\ttarget\texecs (%s each)\tseconds (with the build)\n' "$fuzztime"
 cat "$results"

@@ -119,6 +119,30 @@ func AppendMessageBatch(dst []byte, raw [][]byte) []byte {
 	return out
 }
 
+// DecodeBundle returns the SignedMessages of a bundle gossiped by a peer
+// (a MessageBatch without the block prefix, as AppendMessageBatch builds
+// it), each re-encoded as this node encodes it. Bytes that are no
+// MessageBatch, or one without messages, are an error: no honest peer
+// sends them. It checks nothing inside the messages (Lane.Accept does).
+func DecodeBundle(bundle []byte) ([][]byte, error) {
+	var batch types.MessageBatch
+	if err := batch.Unmarshal(bundle); err != nil {
+		return nil, errors.Join(types.ErrInvalidBatch, err)
+	}
+	if len(batch.Messages) == 0 {
+		return nil, fmt.Errorf("%w: no messages", types.ErrInvalidBatch)
+	}
+	raw := make([][]byte, len(batch.Messages))
+	for i := range batch.Messages {
+		bz, err := batch.Messages[i].Marshal()
+		if err != nil {
+			return nil, fmt.Errorf("%w: re-encoding message %d: %v", types.ErrInvalidBatch, i, err)
+		}
+		raw[i] = bz
+	}
+	return raw, nil
+}
+
 // IsBatch reports whether tx is a lane batch tx.
 func IsBatch(tx []byte) bool { return bytes.HasPrefix(tx, batchPrefix) }
 

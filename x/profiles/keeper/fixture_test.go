@@ -25,6 +25,7 @@ import (
 // fixture is a profiles keeper over an in-memory store with the real codec.
 type fixture struct {
 	ctx       sdk.Context
+	key       *storetypes.KVStoreKey
 	cdc       codec.Codec
 	k         keeper.Keeper
 	msg       types.MsgServer
@@ -50,7 +51,7 @@ func newFixture(t testing.TB) *fixture {
 	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), ac, authority)
 	require.NoError(t, k.InitGenesis(ctx, types.DefaultGenesis()))
 
-	f := &fixture{ctx: ctx, cdc: encCfg.Codec, k: k, msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), authority: authority}
+	f := &fixture{ctx: ctx, key: key, cdc: encCfg.Codec, k: k, msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), authority: authority}
 	for i := range 5 {
 		addr := sdk.AccAddress([]byte{byte(i + 1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
 		s, err := ac.BytesToString(addr)
