@@ -27,7 +27,6 @@ import (
 	"github.com/socialchain/socialchain/app"
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	"github.com/socialchain/socialchain/x/settlement/keeper"
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -198,7 +197,7 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 		block, err := rpc.Block(ctx, &next)
 		require.NoError(t, err)
 		require.Equal(t, []byte(block.Block.AppHash), c.AppHash, "checkpoint %d", c.Number)
-		digest := l1.CheckpointDigest(keeper.Domain(params, cfg.ChainID), l1.Checkpoint{
+		digest := settlementtypes.CheckpointDigest(keeper.Domain(params, cfg.ChainID), settlementtypes.L1Checkpoint{
 			Number: c.Number, Height: uint64(c.Height), AppHash: [32]byte(c.AppHash), SettlementRoot: [32]byte(c.SettlementRoot),
 			SignerSetNonce: c.SignerSetNonce, NextSignerSetHash: [32]byte(c.NextSignerSetHash), Time: c.Time,
 		})
@@ -217,7 +216,7 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 			signed += set.Members[s.SignerIndex].Power
 		}
 		require.Equal(t, signed, cp.SignedPower)
-		require.True(t, l1.HasQuorum(cp.SignedPower, cp.TotalPower))
+		require.True(t, settlementtypes.HasQuorum(cp.SignedPower, cp.TotalPower))
 		t.Logf("checkpoint %d at height %d final with %d signatures (%d/%d power)", c.Number, c.Height, len(cp.Signatures), cp.SignedPower, cp.TotalPower)
 	}
 }

@@ -31,7 +31,6 @@ import (
 	"github.com/socialchain/socialchain/x/settlement"
 	"github.com/socialchain/socialchain/x/settlement/abci"
 	"github.com/socialchain/socialchain/x/settlement/keeper"
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -188,7 +187,7 @@ func (f *fixture) digest(t testing.TB) []byte {
 // sign is key's signature of digest.
 func sign(t testing.TB, key *ecdsa.PrivateKey, digest []byte) []byte {
 	t.Helper()
-	sig, err := l1.SignDigest(key, [32]byte(digest))
+	sig, err := types.SignDigest(key, [32]byte(digest))
 	require.NoError(t, err)
 	return sig[:]
 }

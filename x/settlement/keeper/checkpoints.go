@@ -12,8 +12,6 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -45,13 +43,13 @@ func (k Keeper) Hooks() Hooks { return Hooks{k} }
 
 // AfterPostWritten records a post version: keccak(0x01 ‖ author ‖ id ‖ content hash).
 func (h Hooks) AfterPostWritten(ctx context.Context, author sdk.AccAddress, postID uint64, contentHash []byte) error {
-	leaf := l1.PostLeaf(common.BytesToAddress(author), postID, common.BytesToHash(contentHash))
+	leaf := types.PostLeaf(common.BytesToAddress(author), postID, common.BytesToHash(contentHash))
 	return h.k.RecordLeaf(ctx, RecordKindPost, strconv.FormatUint(postID, 10), leaf[:])
 }
 
 // AfterProfileWritten records a profile version: keccak(0x02 ‖ owner ‖ keccak(handle) ‖ profile hash).
 func (h Hooks) AfterProfileWritten(ctx context.Context, owner sdk.AccAddress, handle string, profileHash []byte) error {
-	leaf := l1.ProfileLeaf(common.BytesToAddress(owner), handle, common.BytesToHash(profileHash))
+	leaf := types.ProfileLeaf(common.BytesToAddress(owner), handle, common.BytesToHash(profileHash))
 	return h.k.RecordLeaf(ctx, RecordKindProfile, sdk.AccAddress(owner).String(), leaf[:])
 }
 
@@ -303,7 +301,7 @@ func (k Keeper) RecordProof(ctx context.Context, kind, key string) (*types.Query
 		if err != nil {
 			return nil, err
 		}
-		proof, err := l1.MerkleProof(toHashes(leaves), int(seq-cp.RecordsFrom))
+		proof, err := types.MerkleProof(toHashes(leaves), int(seq-cp.RecordsFrom))
 		if err != nil {
 			return nil, err
 		}

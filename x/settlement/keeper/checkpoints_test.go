@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialchain/socialchain/x/settlement/keeper"
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -22,7 +21,7 @@ func recordLeaves(t testing.TB, f *fixture, first, n int) [][32]byte {
 	t.Helper()
 	var out [][32]byte
 	for i := first; i < first+n; i++ {
-		leaf := l1.PostLeaf(common.BytesToAddress([]byte{byte(i + 1)}), uint64(i), crypto.Keccak256Hash([]byte{byte(i)}))
+		leaf := types.PostLeaf(common.BytesToAddress([]byte{byte(i + 1)}), uint64(i), crypto.Keccak256Hash([]byte{byte(i)}))
 		require.NoError(t, f.k.RecordLeaf(f.ctx, "post", string(rune('a'+i)), leaf[:]))
 		out = append(out, leaf)
 	}
@@ -73,7 +72,7 @@ func TestEndBlockerOpensCheckpointAtEpochBoundary(t *testing.T) {
 	require.True(t, found)
 	require.EqualValues(t, 0, set.Nonce)
 	require.Len(t, set.Members, 4)
-	root := l1.MerkleRoot(leaves)
+	root := types.MerkleRoot(leaves)
 	require.Equal(t, types.SignedCheckpoint{
 		Checkpoint: types.Checkpoint{
 			Number:            1,
@@ -95,7 +94,7 @@ func TestEndBlockerOpensCheckpointAtEpochBoundary(t *testing.T) {
 	t.Run("the next epoch's checkpoint covers the records written since", func(t *testing.T) {
 		more := recordLeaves(t, f, 3, 2)
 		cp2 := f.openCheckpoint(t, 20)
-		root := l1.MerkleRoot(more)
+		root := types.MerkleRoot(more)
 		require.EqualValues(t, 2, cp2.Checkpoint.Number)
 		require.EqualValues(t, 3, cp2.RecordsFrom)
 		require.EqualValues(t, 5, cp2.RecordsTo)
@@ -132,7 +131,7 @@ func TestBeginBlockerCompletesCheckpoint(t *testing.T) {
 	require.Equal(t, appHashAfter(10), cp.Checkpoint.AppHash)
 
 	params := f.params(t)
-	want := l1.CheckpointDigest(keeper.Domain(params, testChainID), l1.Checkpoint{
+	want := types.CheckpointDigest(keeper.Domain(params, testChainID), types.L1Checkpoint{
 		Number:            cp.Checkpoint.Number,
 		Height:            uint64(cp.Checkpoint.Height),
 		AppHash:           [32]byte(appHashAfter(10)),
@@ -161,7 +160,7 @@ func TestBeginBlockerCompletesCheckpoint(t *testing.T) {
 	})
 
 	t.Run("a digest under another chain id differs", func(t *testing.T) {
-		other := l1.CheckpointDigest(keeper.Domain(params, "socialchain-other-1"), l1.Checkpoint{Number: cp.Checkpoint.Number})
+		other := types.CheckpointDigest(keeper.Domain(params, "socialchain-other-1"), types.L1Checkpoint{Number: cp.Checkpoint.Number})
 		require.NotEqual(t, other[:], cp.Digest)
 	})
 }

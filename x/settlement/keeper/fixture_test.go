@@ -29,7 +29,6 @@ import (
 
 	"github.com/socialchain/socialchain/x/settlement"
 	"github.com/socialchain/socialchain/x/settlement/keeper"
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -217,7 +216,7 @@ func (f *fixture) completeCheckpoint(t testing.TB, h int64, appHash []byte) type
 // signCheckpoint signs checkpoint cp's digest with key.
 func signCheckpoint(t testing.TB, key *ecdsa.PrivateKey, cp types.SignedCheckpoint) []byte {
 	t.Helper()
-	sig, err := l1.SignDigest(key, [32]byte(cp.Digest))
+	sig, err := types.SignDigest(key, [32]byte(cp.Digest))
 	require.NoError(t, err)
 	return sig[:]
 }

@@ -9,17 +9,18 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/core/types"
+	ethtypes "github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // contractABI decodes revert data; the generated ABI is a constant, so a
 // parse failure is a build defect.
 var contractABI = bindings.NewSocialchainSettlement()
 
-// Binding is cp as the generated contract binding's struct.
-func (cp Checkpoint) Binding() bindings.SocialchainSettlementCheckpoint {
+// CheckpointBinding is cp as the generated contract binding's struct.
+func CheckpointBinding(cp types.L1Checkpoint) bindings.SocialchainSettlementCheckpoint {
 	return bindings.SocialchainSettlementCheckpoint{
 		Number:            cp.Number,
 		Height:            cp.Height,
@@ -31,9 +32,9 @@ func (cp Checkpoint) Binding() bindings.SocialchainSettlementCheckpoint {
 	}
 }
 
-// Binding is s as the generated contract binding's struct (two parallel
-// arrays).
-func (s SignerSet) Binding() bindings.SocialchainSettlementSignerSet {
+// SignerSetBinding is s as the generated contract binding's struct (two
+// parallel arrays).
+func SignerSetBinding(s types.L1SignerSet) bindings.SocialchainSettlementSignerSet {
 	out := bindings.SocialchainSettlementSignerSet{
 		Nonce:   s.Nonce,
 		Signers: make([]common.Address, len(s.Signers)),
@@ -46,9 +47,9 @@ func (s SignerSet) Binding() bindings.SocialchainSettlementSignerSet {
 	return out
 }
 
-// Binding is sig as the contract's Signature struct for the signer at
-// signerIndex in the signing set.
-func (sig Signature) Binding(signerIndex uint32) bindings.SocialchainSettlementSignature {
+// SignatureBinding is sig as the contract's Signature struct for the
+// signer at signerIndex in the signing set.
+func SignatureBinding(sig types.Signature, signerIndex uint32) bindings.SocialchainSettlementSignature {
 	return bindings.SocialchainSettlementSignature{SignerIndex: signerIndex, V: sig.V(), R: sig.R(), S: sig.S()}
 }
 
@@ -59,16 +60,16 @@ func (sig Signature) Binding(signerIndex uint32) bindings.SocialchainSettlementS
 // strictly increasing index order the contract requires, with the power
 // they carry; ok is false when all of sigs together do not reach the
 // threshold. Signatures are not verified here: pass only checked ones.
-func SelectSignatures(set SignerSet, sigs map[common.Address]Signature) (out []bindings.SocialchainSettlementSignature, signed uint64, ok bool) {
+func SelectSignatures(set types.L1SignerSet, sigs map[common.Address]types.Signature) (out []bindings.SocialchainSettlementSignature, signed uint64, ok bool) {
 	total := set.TotalPower()
 	for i, m := range set.Signers {
 		sig, found := sigs[m.Address]
 		if !found {
 			continue
 		}
-		out = append(out, sig.Binding(uint32(i)))
+		out = append(out, SignatureBinding(sig, uint32(i)))
 		signed += m.Power
-		if HasQuorum(signed, total) {
+		if types.HasQuorum(signed, total) {
 			return out, signed, true
 		}
 	}
@@ -78,11 +79,11 @@ func SelectSignatures(set SignerSet, sigs map[common.Address]Signature) (out []b
 // Deploy deploys the settlement contract for cosmosChainID with initial as
 // its first signer set. It returns once the transaction is sent; wait for
 // it with bind.WaitDeployed.
-func Deploy(opts *bind.TransactOpts, backend bind.ContractBackend, cosmosChainID string, initial SignerSet) (common.Address, *types.Transaction, error) {
+func Deploy(opts *bind.TransactOpts, backend bind.ContractBackend, cosmosChainID string, initial types.L1SignerSet) (common.Address, *ethtypes.Transaction, error) {
 	if err := initial.Validate(); err != nil {
 		return common.Address{}, nil, err
 	}
-	input, err := contractABI.GetABI().Pack("", cosmosChainID, initial.Binding())
+	input, err := contractABI.GetABI().Pack("", cosmosChainID, SignerSetBinding(initial))
 	if err != nil {
 		return common.Address{}, nil, err
 	}

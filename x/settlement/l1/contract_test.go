@@ -11,6 +11,7 @@ import (
 
 	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // The refusal fixture: four signers with powers 1000, 1000, 999 and 1 (total
@@ -73,19 +74,19 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 	storedHash := g.set.Hash()
 
 	otherSet := g.set
-	otherSet.Signers = append([]l1.Signer(nil), g.set.Signers...)
+	otherSet.Signers = append([]types.L1Signer(nil), g.set.Signers...)
 	otherSet.Signers[3].Power = 2
-	otherNonce := l1.SignerSet{Nonce: 2, Signers: g.set.Signers}
+	otherNonce := types.L1SignerSet{Nonce: 2, Signers: g.set.Signers}
 	otherNext := crypto.Keccak256Hash([]byte("some other set"))
 
 	cases := []struct {
 		name string
-		call func(cp l1.Checkpoint) error
+		call func(cp types.L1Checkpoint) error
 		want any
 	}{
 		{
 			name: "checkpoint number 0 is stale",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				cp.Number = 0
 				_, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1, 2, 3))
 				return err
@@ -94,7 +95,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "exactly 2/3 of power is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				_, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1))
 				return err
 			},
@@ -102,7 +103,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "checkpoint without signatures is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				_, err := c.submit(cp, g.set, nil)
 				return err
 			},
@@ -110,11 +111,11 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "signature by a key outside the set is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				sigs := g.sign(t, c.domain, cp, 0, 1, 2)
-				bad, err := l1.SignDigest(outsider.key(0), l1.CheckpointDigest(c.domain, cp))
+				bad, err := types.SignDigest(outsider.key(0), types.CheckpointDigest(c.domain, cp))
 				require.NoError(t, err)
-				sigs[1] = bad.Binding(1)
+				sigs[1] = l1.SignatureBinding(bad, 1)
 				_, err = c.submit(cp, g.set, sigs)
 				return err
 			},
@@ -122,7 +123,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "signature over another checkpoint is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				sigs := g.sign(t, c.domain, cp, 0, 1, 2)
 				other := cp
 				other.Height++
@@ -134,7 +135,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "signature credited to another signer's index is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				sigs := g.sign(t, c.domain, cp, 0, 1, 2)
 				sigs[0] = g.sign(t, c.domain, cp, 3)[0]
 				sigs[0].SignerIndex = 0
@@ -145,7 +146,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "signature with v outside 27 and 28 is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				sigs := g.sign(t, c.domain, cp, 0, 1, 2)
 				sigs[1].V -= 27
 				_, err := c.submit(cp, g.set, sigs)
@@ -155,7 +156,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "duplicate signer is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				sigs := g.sign(t, c.domain, cp, 0, 1, 1, 3)
 				_, err := c.submit(cp, g.set, sigs)
 				return err
@@ -164,7 +165,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "out-of-order signers are refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				sigs := g.sign(t, c.domain, cp, 1, 0, 2)
 				_, err := c.submit(cp, g.set, sigs)
 				return err
@@ -173,7 +174,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "signer index outside the set is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				sigs := g.sign(t, c.domain, cp, 0, 1, 2)
 				sigs[2].SignerIndex = 4
 				_, err := c.submit(cp, g.set, sigs)
@@ -183,7 +184,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "high-s signature is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				sigs := g.sign(t, c.domain, cp, 0, 1, 2)
 				sigs[1] = malleate(sigs[1])
 				_, err := c.submit(cp, g.set, sigs)
@@ -193,7 +194,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "signer set other than the stored one is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				_, err := c.submit(cp, otherSet, g.sign(t, c.domain, cp, 0, 1, 2))
 				return err
 			},
@@ -201,7 +202,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "signer set with another nonce is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				_, err := c.submit(cp, otherNonce, g.sign(t, c.domain, cp, 0, 1, 2))
 				return err
 			},
@@ -209,7 +210,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "checkpoint naming another signer-set nonce is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				cp.SignerSetNonce = 2
 				_, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1, 2))
 				return err
@@ -218,7 +219,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "digest signed for another L1 chain id is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				d := c.domain
 				d.L1ChainID = 1
 				_, err := c.submit(cp, g.set, g.sign(t, d, cp, 0, 1, 2))
@@ -228,7 +229,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "digest signed for another contract is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				d := c.domain
 				d.Contract = crypto.CreateAddress(c.deployer.From, 1)
 				_, err := c.submit(cp, g.set, g.sign(t, d, cp, 0, 1, 2))
@@ -238,7 +239,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "digest signed for another cosmos chain id is refused",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				d := c.domain
 				d.CosmosChainID = "socialchain-2"
 				_, err := c.submit(cp, g.set, g.sign(t, d, cp, 0, 1, 2))
@@ -248,7 +249,7 @@ func TestSubmitCheckpointRefusals(t *testing.T) {
 		},
 		{
 			name: "checkpoint handing over to another set must use updateSignerSet",
-			call: func(cp l1.Checkpoint) error {
+			call: func(cp types.L1Checkpoint) error {
 				cp.NextSignerSetHash = otherNext
 				_, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1, 2))
 				return err
@@ -314,19 +315,19 @@ func TestUpdateSignerSetRefusals(t *testing.T) {
 		return err
 	}
 	withSigners := func(mutate func(s *bindings.SocialchainSettlementSignerSet)) bindings.SocialchainSettlementSignerSet {
-		s := next.set.Binding()
+		s := l1.SignerSetBinding(next.set)
 		mutate(&s)
 		return s
 	}
 	zeroAddr := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Signers[2] = common.Address{} })
 	dupAddr := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Signers[3] = s.Signers[1] })
-	tooMuch := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Powers[0] = l1.MaxTotalPower })
+	tooMuch := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Powers[0] = types.MaxTotalPower })
 	noPower := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Powers = make([]uint64, len(s.Powers)) })
 	ragged := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Powers = s.Powers[:3] })
 	empty := bindings.SocialchainSettlementSignerSet{Nonce: 2}
 	skip := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Nonce = 3 })
 	same := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Nonce = 1 })
-	nextB := next.set.Binding()
+	nextB := l1.SignerSetBinding(next.set)
 	otherNext := withSigners(func(s *bindings.SocialchainSettlementSignerSet) { s.Powers[4] = 99 })
 
 	cases := []struct {
@@ -364,7 +365,7 @@ func TestUpdateSignerSetRefusals(t *testing.T) {
 		{
 			name: "next set with total power above 2^32 is refused",
 			call: func() error { return handover(tooMuch, tooMuch, 0, 1, 2) },
-			want: &bindings.SocialchainSettlementInvalidTotalPower{TotalPower: u256(l1.MaxTotalPower + 400 + 300 + 200 + 100)},
+			want: &bindings.SocialchainSettlementInvalidTotalPower{TotalPower: u256(types.MaxTotalPower + 400 + 300 + 200 + 100)},
 		},
 		{
 			name: "next set without power is refused",
@@ -435,7 +436,7 @@ func TestSignerSetHandover(t *testing.T) {
 	_, err := c.submit(cp1, old.set, old.sign(t, c.domain, cp1, 0, 1, 2))
 	requireRevert(t, err, &bindings.SocialchainSettlementHandoverRequired{NextSignerSetHash: next.set.Hash()})
 
-	receipt, err := c.update(cp1, old.set, old.sign(t, c.domain, cp1, 0, 1, 3), next.set.Binding())
+	receipt, err := c.update(cp1, old.set, old.sign(t, c.domain, cp1, 0, 1, 3), l1.SignerSetBinding(next.set))
 	require.NoError(t, err)
 	require.Equal(t, state{SignerSetHash: next.set.Hash(), Nonce: 2, TotalPower: 1500, Last: 1}, c.state())
 	stored, err := c.checkpointAt(1)
@@ -449,8 +450,8 @@ func TestSignerSetHandover(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, uint64(2), ev.Nonce)
 	require.Equal(t, next.set.Hash(), [32]byte(ev.SignerSetHash))
-	require.Equal(t, next.set.Binding().Signers, ev.Signers)
-	require.Equal(t, next.set.Binding().Powers, ev.Powers)
+	require.Equal(t, l1.SignerSetBinding(next.set).Signers, ev.Signers)
+	require.Equal(t, l1.SignerSetBinding(next.set).Powers, ev.Powers)
 
 	handedOver := c.state()
 	cp2Old := checkpointFor(2, old.set)
@@ -489,7 +490,7 @@ func TestSignerSetHandover(t *testing.T) {
 		{
 			name: "replaying the handover is refused",
 			call: func() error {
-				_, err := c.update(cp1, old.set, old.sign(t, c.domain, cp1, 0, 1, 3), next.set.Binding())
+				_, err := c.update(cp1, old.set, old.sign(t, c.domain, cp1, 0, 1, 3), l1.SignerSetBinding(next.set))
 				return err
 			},
 			want: &bindings.SocialchainSettlementStaleCheckpoint{Number: 1, LastNumber: 1},
@@ -517,12 +518,12 @@ func TestVerifyRecord(t *testing.T) {
 	var leaves [][32]byte
 	for i := range uint64(6) {
 		author := crypto.PubkeyToAddress(testKey(t, "author").PublicKey)
-		leaves = append(leaves, l1.PostLeaf(author, i+1, crypto.Keccak256Hash([]byte{byte(i)})))
+		leaves = append(leaves, types.PostLeaf(author, i+1, crypto.Keccak256Hash([]byte{byte(i)})))
 	}
-	leaves = append(leaves, l1.ProfileLeaf(common.HexToAddress("0x1234"), "alice", crypto.Keccak256Hash([]byte("alice"))))
+	leaves = append(leaves, types.ProfileLeaf(common.HexToAddress("0x1234"), "alice", crypto.Keccak256Hash([]byte("alice"))))
 
 	cp := checkpointFor(1, g.set)
-	cp.SettlementRoot = l1.MerkleRoot(leaves)
+	cp.SettlementRoot = types.MerkleRoot(leaves)
 	_, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1, 2))
 	require.NoError(t, err)
 	empty := checkpointFor(2, g.set)
@@ -532,7 +533,7 @@ func TestVerifyRecord(t *testing.T) {
 
 	t.Run("every record's proof verifies", func(t *testing.T) {
 		for i, leaf := range leaves {
-			proof, err := l1.MerkleProof(leaves, i)
+			proof, err := types.MerkleProof(leaves, i)
 			require.NoError(t, err)
 			ok, err := c.verifyRecord(1, leaf, proof)
 			require.NoError(t, err)
@@ -540,7 +541,7 @@ func TestVerifyRecord(t *testing.T) {
 		}
 	})
 
-	proof, err := l1.MerkleProof(leaves, 2)
+	proof, err := types.MerkleProof(leaves, 2)
 	require.NoError(t, err)
 	tamperedProof := append([][32]byte(nil), proof...)
 	tamperedProof[1][0] ^= 1
@@ -550,7 +551,7 @@ func TestVerifyRecord(t *testing.T) {
 		leaf   [32]byte
 		proof  [][32]byte
 	}{
-		{"tampered record fails", 1, l1.PostLeaf(crypto.PubkeyToAddress(testKey(t, "author").PublicKey), 3, [32]byte{1}), proof},
+		{"tampered record fails", 1, types.PostLeaf(crypto.PubkeyToAddress(testKey(t, "author").PublicKey), 3, [32]byte{1}), proof},
 		{"tampered proof fails", 1, leaves[2], tamperedProof},
 		{"truncated proof fails", 1, leaves[2], proof[:len(proof)-1]},
 		{"proof against another checkpoint fails", 2, leaves[2], proof},
@@ -583,35 +584,35 @@ func TestContractDomain(t *testing.T) {
 	d, err := bind.Call(c.instance, nil, c.contract.PackEip712Domain(), c.contract.UnpackEip712Domain)
 	require.NoError(t, err)
 	require.Equal(t, [1]byte{0x1f}, d.Fields)
-	require.Equal(t, l1.DomainName, d.Name)
-	require.Equal(t, l1.DomainVersion, d.Version)
+	require.Equal(t, types.DomainName, d.Name)
+	require.Equal(t, types.DomainVersion, d.Version)
 	require.Equal(t, big.NewInt(simulatedChainID), d.ChainId)
 	require.Equal(t, c.domain.Contract, d.VerifyingContract)
 	require.Equal(t, c.domain.Salt(), d.Salt)
 
 	typeHash, err := bind.Call(c.instance, nil, c.contract.PackCHECKPOINTTYPEHASH(), c.contract.UnpackCHECKPOINTTYPEHASH)
 	require.NoError(t, err)
-	require.Equal(t, [32]byte(l1.CheckpointTypeHash), typeHash)
+	require.Equal(t, [32]byte(types.CheckpointTypeHash), typeHash)
 
 	chainID, err := bind.Call(c.instance, nil, c.contract.PackCosmosChainId(), c.contract.UnpackCosmosChainId)
 	require.NoError(t, err)
 	require.Equal(t, testCosmosChainID, chainID)
 
 	cp := checkpointFor(9, g.set)
-	digest, err := bind.Call(c.instance, nil, c.contract.PackCheckpointDigest(cp.Binding()), c.contract.UnpackCheckpointDigest)
+	digest, err := bind.Call(c.instance, nil, c.contract.PackCheckpointDigest(l1.CheckpointBinding(cp)), c.contract.UnpackCheckpointDigest)
 	require.NoError(t, err)
-	require.Equal(t, l1.CheckpointDigest(c.domain, cp), digest)
-	require.Equal(t, g.set.Hash(), hashBinding(t, c, g.set.Binding()))
+	require.Equal(t, types.CheckpointDigest(c.domain, cp), digest)
+	require.Equal(t, g.set.Hash(), hashBinding(t, c, l1.SignerSetBinding(g.set)))
 }
 
 func TestDeployRefusesInvalidSet(t *testing.T) {
 	g := refusalSigners(t)
 	c := newChain(t, g.set, nil)
 	bad := g.set
-	bad.Signers = append([]l1.Signer(nil), g.set.Signers...)
+	bad.Signers = append([]types.L1Signer(nil), g.set.Signers...)
 	bad.Signers[1].Address = bad.Signers[0].Address
 	_, _, err := l1.Deploy(c.deployer, c.client, testCosmosChainID, bad)
-	require.ErrorIs(t, err, l1.ErrDuplicateAddress)
+	require.ErrorIs(t, err, types.ErrDuplicateAddress)
 }
 
 // hashBinding is the contract's own hash of a (possibly malformed) set.

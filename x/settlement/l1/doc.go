@@ -1,15 +1,15 @@
 // Package l1 is the Go side of the socialchain settlement contract
-// (contracts/SocialchainSettlement.sol): the checkpoint and signer-set types
-// the validators sign, their EIP-712 digest, signer-set hashing and power
-// normalization, low-s signing and recovery, the keccak Merkle tree whose
-// root a checkpoint carries as its settlement root, and helpers that turn
-// these into calls of the generated bindings (package bindings).
+// (contracts/SocialchainSettlement.sol): its generated bindings (package
+// bindings), the conversion of the chain's checkpoints, signer sets and
+// signatures into the bindings' structs, the choice of signatures a
+// submission carries, deployment, and the decoding of the contract's
+// custom errors.
 //
-// Every hash here is defined once and mirrored byte for byte by the
-// contract; testdata/checkpoint_vector.json pins them with a golden vector
-// that both the Go tests and the contract (through the simulated backend)
-// must reproduce. docs/settlement-l1.md describes the formats.
-//
-// The package imports go-ethereum but nothing from the Cosmos SDK, so the
-// chain's keeper, vote-extension handlers, relayer and CLI can all share it.
+// The formats the contract checks (the EIP-712 checkpoint digest, the
+// signer-set hash and power normalization, the settlement Merkle tree and
+// low-s signatures) are defined once, in x/settlement/types, because the
+// chain computes them in consensus. testdata/checkpoint_vector.json pins
+// them with a golden vector that both the Go code and the contract
+// (through the simulated backend) must reproduce. docs/settlement-l1.md
+// describes the formats.
 package l1

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // TestSubmitCheckpointGas logs the gas used (whole transaction: 21000 base,
@@ -46,7 +47,7 @@ func measureGas(t *testing.T, rules string, n int, options ...func(*node.Config,
 		c := newChain(t, g.set, nil, options...)
 		quorum := quorumIndices(g.set)
 
-		gas := func(cp l1.Checkpoint, indices []int) uint64 {
+		gas := func(cp types.L1Checkpoint, indices []int) uint64 {
 			r, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, indices...))
 			require.NoError(t, err)
 			return r.GasUsed
@@ -58,7 +59,7 @@ func measureGas(t *testing.T, rules string, n int, options ...func(*node.Config,
 		incoming := equalSigners(t, fmt.Sprintf("gas-%d-next", n), 2, n)
 		cp := checkpointFor(4, g.set)
 		cp.NextSignerSetHash = incoming.set.Hash()
-		r, err := c.update(cp, g.set, g.sign(t, c.domain, cp, quorum...), incoming.set.Binding())
+		r, err := c.update(cp, g.set, g.sign(t, c.domain, cp, quorum...), l1.SignerSetBinding(incoming.set))
 		require.NoError(t, err)
 
 		t.Logf("%s: %8d %6d %12d %12d %12d %12d", rules, n, len(quorum), first, next, allSigners, r.GasUsed)
@@ -68,22 +69,22 @@ func measureGas(t *testing.T, rules string, n int, options ...func(*node.Config,
 // equalSigners is a normalized set of n signers of equal power.
 func equalSigners(t testing.TB, label string, nonce uint64, n int) signerGroup {
 	g := newSignerGroup(t, label, nonce, make([]uint64, n)...)
-	raw := make([]l1.Signer, n)
+	raw := make([]types.L1Signer, n)
 	for i, s := range g.set.Signers {
-		raw[i] = l1.Signer{Address: s.Address, Power: 1}
+		raw[i] = types.L1Signer{Address: s.Address, Power: 1}
 	}
-	g.set.Signers = l1.NormalizePowers(raw)
+	g.set.Signers = types.NormalizePowers(raw)
 	return g
 }
 
 // quorumIndices are the fewest leading signers whose power passes 2/3.
-func quorumIndices(set l1.SignerSet) []int {
+func quorumIndices(set types.L1SignerSet) []int {
 	var signed uint64
 	var out []int
 	for i, s := range set.Signers {
 		out = append(out, i)
 		signed += s.Power
-		if l1.HasQuorum(signed, set.TotalPower()) {
+		if types.HasQuorum(signed, set.TotalPower()) {
 			break
 		}
 	}

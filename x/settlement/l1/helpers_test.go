@@ -18,6 +18,7 @@ import (
 
 	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // simulatedChainID is the chain id every go-ethereum simulated backend uses.
@@ -36,7 +37,7 @@ func testKey(t testing.TB, label string) *ecdsa.PrivateKey {
 
 // signerGroup is a signer set together with its members' keys.
 type signerGroup struct {
-	set  l1.SignerSet
+	set  settlementtypes.L1SignerSet
 	keys map[common.Address]*ecdsa.PrivateKey
 }
 
@@ -44,14 +45,14 @@ type signerGroup struct {
 // as they are, not normalized) and keys derived from label.
 func newSignerGroup(t testing.TB, label string, nonce uint64, powers ...uint64) signerGroup {
 	t.Helper()
-	g := signerGroup{set: l1.SignerSet{Nonce: nonce}, keys: map[common.Address]*ecdsa.PrivateKey{}}
+	g := signerGroup{set: settlementtypes.L1SignerSet{Nonce: nonce}, keys: map[common.Address]*ecdsa.PrivateKey{}}
 	for i, p := range powers {
 		k := testKey(t, fmt.Sprintf("%s/%d", label, i))
 		addr := crypto.PubkeyToAddress(k.PublicKey)
 		g.keys[addr] = k
-		g.set.Signers = append(g.set.Signers, l1.Signer{Address: addr, Power: p})
+		g.set.Signers = append(g.set.Signers, settlementtypes.L1Signer{Address: addr, Power: p})
 	}
-	l1.SortSigners(g.set.Signers)
+	settlementtypes.SortSigners(g.set.Signers)
 	return g
 }
 
@@ -60,14 +61,14 @@ func (g signerGroup) key(i int) *ecdsa.PrivateKey { return g.keys[g.set.Signers[
 
 // sign returns signatures of cp under d by the signers at the given indices,
 // in the order given, each naming its index.
-func (g signerGroup) sign(t testing.TB, d l1.Domain, cp l1.Checkpoint, indices ...int) []bindings.SocialchainSettlementSignature {
+func (g signerGroup) sign(t testing.TB, d settlementtypes.Domain, cp settlementtypes.L1Checkpoint, indices ...int) []bindings.SocialchainSettlementSignature {
 	t.Helper()
-	digest := l1.CheckpointDigest(d, cp)
+	digest := settlementtypes.CheckpointDigest(d, cp)
 	out := make([]bindings.SocialchainSettlementSignature, 0, len(indices))
 	for _, i := range indices {
-		sig, err := l1.SignDigest(g.key(i), digest)
+		sig, err := settlementtypes.SignDigest(g.key(i), digest)
 		require.NoError(t, err)
-		out = append(out, sig.Binding(uint32(i)))
+		out = append(out, l1.SignatureBinding(sig, uint32(i)))
 	}
 	return out
 }
@@ -90,7 +91,7 @@ type chain struct {
 	deployer *bind.TransactOpts
 	contract *bindings.SocialchainSettlement
 	instance *bind.BoundContract
-	domain   l1.Domain
+	domain   settlementtypes.Domain
 }
 
 // newChain starts a simulated L1 and deploys the contract with initial as
@@ -98,7 +99,7 @@ type chain struct {
 // simulated backend runs go-ethereum's dev rules (every fork it knows,
 // including unreleased ones) unless an option such as osakaRules says
 // otherwise.
-func newChain(t testing.TB, initial l1.SignerSet, deployerKey *ecdsa.PrivateKey, options ...func(*node.Config, *ethconfig.Config)) *chain {
+func newChain(t testing.TB, initial settlementtypes.L1SignerSet, deployerKey *ecdsa.PrivateKey, options ...func(*node.Config, *ethconfig.Config)) *chain {
 	t.Helper()
 	if deployerKey == nil {
 		deployerKey = testKey(t, "deployer")
@@ -122,7 +123,7 @@ func newChain(t testing.TB, initial l1.SignerSet, deployerKey *ecdsa.PrivateKey,
 	_, err = bind.WaitDeployed(context.Background(), c.client, tx.Hash())
 	require.NoError(t, err)
 	c.instance = c.contract.Instance(c.client, addr)
-	c.domain = l1.Domain{L1ChainID: simulatedChainID, Contract: addr, CosmosChainID: testCosmosChainID}
+	c.domain = settlementtypes.Domain{L1ChainID: simulatedChainID, Contract: addr, CosmosChainID: testCosmosChainID}
 	return c
 }
 
@@ -151,12 +152,12 @@ func (c *chain) transact(data []byte) (*types.Receipt, error) {
 	return receipt, nil
 }
 
-func (c *chain) submit(cp l1.Checkpoint, current l1.SignerSet, sigs []bindings.SocialchainSettlementSignature) (*types.Receipt, error) {
-	return c.transact(c.contract.PackSubmitCheckpoint(cp.Binding(), current.Binding(), sigs))
+func (c *chain) submit(cp settlementtypes.L1Checkpoint, current settlementtypes.L1SignerSet, sigs []bindings.SocialchainSettlementSignature) (*types.Receipt, error) {
+	return c.transact(c.contract.PackSubmitCheckpoint(l1.CheckpointBinding(cp), l1.SignerSetBinding(current), sigs))
 }
 
-func (c *chain) update(cp l1.Checkpoint, current l1.SignerSet, sigs []bindings.SocialchainSettlementSignature, next bindings.SocialchainSettlementSignerSet) (*types.Receipt, error) {
-	return c.transact(c.contract.PackUpdateSignerSet(cp.Binding(), current.Binding(), sigs, next))
+func (c *chain) update(cp settlementtypes.L1Checkpoint, current settlementtypes.L1SignerSet, sigs []bindings.SocialchainSettlementSignature, next bindings.SocialchainSettlementSignerSet) (*types.Receipt, error) {
+	return c.transact(c.contract.PackUpdateSignerSet(l1.CheckpointBinding(cp), l1.SignerSetBinding(current), sigs, next))
 }
 
 // state is what a refused call must leave untouched.
@@ -201,8 +202,8 @@ func requireRevert(t testing.TB, err error, want any) {
 }
 
 // checkpointFor is a checkpoint that keeps set as the signing set.
-func checkpointFor(number uint64, set l1.SignerSet) l1.Checkpoint {
-	return l1.Checkpoint{
+func checkpointFor(number uint64, set settlementtypes.L1SignerSet) settlementtypes.L1Checkpoint {
+	return settlementtypes.L1Checkpoint{
 		Number:            number,
 		Height:            number * 10,
 		AppHash:           crypto.Keccak256Hash([]byte(fmt.Sprintf("app hash %d", number))),

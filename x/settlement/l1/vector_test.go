@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // updateVector rewrites the derived and expected values of the golden
@@ -95,21 +96,21 @@ func loadVector(t *testing.T) goldenVector {
 	return v
 }
 
-func (v goldenVector) domain() l1.Domain {
-	return l1.Domain{L1ChainID: v.Domain.L1ChainID, Contract: v.Domain.Contract, CosmosChainID: v.Domain.CosmosChainID}
+func (v goldenVector) domain() types.Domain {
+	return types.Domain{L1ChainID: v.Domain.L1ChainID, Contract: v.Domain.Contract, CosmosChainID: v.Domain.CosmosChainID}
 }
 
-func (v goldenVector) signerSet() l1.SignerSet {
-	set := l1.SignerSet{Nonce: v.SignerSet.Nonce}
+func (v goldenVector) signerSet() types.L1SignerSet {
+	set := types.L1SignerSet{Nonce: v.SignerSet.Nonce}
 	for _, s := range v.SignerSet.Signers {
-		set.Signers = append(set.Signers, l1.Signer{Address: s.Address, Power: s.Power})
+		set.Signers = append(set.Signers, types.L1Signer{Address: s.Address, Power: s.Power})
 	}
 	return set
 }
 
-func (v goldenVector) checkpoint() l1.Checkpoint {
+func (v goldenVector) checkpoint() types.L1Checkpoint {
 	c := v.Checkpoint
-	return l1.Checkpoint{
+	return types.L1Checkpoint{
 		Number: c.Number, Height: c.Height, AppHash: c.AppHash, SettlementRoot: c.SettlementRoot,
 		SignerSetNonce: c.SignerSetNonce, NextSignerSetHash: c.NextSignerSetHash, Time: c.Time,
 	}
@@ -118,10 +119,10 @@ func (v goldenVector) checkpoint() l1.Checkpoint {
 func (v goldenVector) leaves() [][32]byte {
 	var out [][32]byte
 	for _, p := range v.Records.Posts {
-		out = append(out, l1.PostLeaf(p.Author, p.PostID, p.ContentHash))
+		out = append(out, types.PostLeaf(p.Author, p.PostID, p.ContentHash))
 	}
 	for _, p := range v.Records.Profiles {
-		out = append(out, l1.ProfileLeaf(p.Owner, p.Handle, p.ProfileHash))
+		out = append(out, types.ProfileLeaf(p.Owner, p.Handle, p.ProfileHash))
 	}
 	return out
 }
@@ -147,13 +148,13 @@ func derive(t *testing.T, v goldenVector) goldenVector {
 	require.NoError(t, err)
 	v.Domain.Contract = crypto.CreateAddress(crypto.PubkeyToAddress(deployer.PublicKey), 0)
 
-	var raw []l1.Signer
+	var raw []types.L1Signer
 	for _, s := range v.Signers {
 		k, err := crypto.ToECDSA(s.Key)
 		require.NoError(t, err)
-		raw = append(raw, l1.Signer{Address: crypto.PubkeyToAddress(k.PublicKey), Power: s.Power})
+		raw = append(raw, types.L1Signer{Address: crypto.PubkeyToAddress(k.PublicKey), Power: s.Power})
 	}
-	l1.SortSigners(raw)
+	types.SortSigners(raw)
 	v.SignerSet.Signers = v.SignerSet.Signers[:0]
 	for _, s := range raw {
 		v.SignerSet.Signers = append(v.SignerSet.Signers, struct {
@@ -163,22 +164,22 @@ func derive(t *testing.T, v goldenVector) goldenVector {
 	}
 	set := v.signerSet()
 	leaves := v.leaves()
-	v.Checkpoint.SettlementRoot = l1.MerkleRoot(leaves)
+	v.Checkpoint.SettlementRoot = types.MerkleRoot(leaves)
 	v.Checkpoint.NextSignerSetHash = set.Hash()
 	v.Checkpoint.SignerSetNonce = set.Nonce
 
 	cp := v.checkpoint()
 	e := &v.Expected
 	e.DomainSeparator = v.domain().Separator()
-	e.CheckpointTypeHash = l1.CheckpointTypeHash
+	e.CheckpointTypeHash = types.CheckpointTypeHash
 	e.CheckpointStructHash = cp.StructHash()
-	e.CheckpointDigest = l1.CheckpointDigest(v.domain(), cp)
+	e.CheckpointDigest = types.CheckpointDigest(v.domain(), cp)
 	e.SignerSetHash = set.Hash()
 	e.Signatures = nil
 	for i := range set.Signers {
 		k, err := crypto.ToECDSA(v.signerKey(t, i))
 		require.NoError(t, err)
-		sig, err := l1.SignDigest(k, e.CheckpointDigest)
+		sig, err := types.SignDigest(k, e.CheckpointDigest)
 		require.NoError(t, err)
 		e.Signatures = append(e.Signatures, sig[:])
 	}
@@ -186,7 +187,7 @@ func derive(t *testing.T, v goldenVector) goldenVector {
 	e.Proofs = nil
 	for i, leaf := range leaves {
 		e.Leaves = append(e.Leaves, leaf)
-		proof, err := l1.MerkleProof(leaves, i)
+		proof, err := types.MerkleProof(leaves, i)
 		require.NoError(t, err)
 		hs := []common.Hash{}
 		for _, p := range proof {
@@ -194,7 +195,7 @@ func derive(t *testing.T, v goldenVector) goldenVector {
 		}
 		e.Proofs = append(e.Proofs, hs)
 	}
-	e.MerkleRoot = l1.MerkleRoot(leaves)
+	e.MerkleRoot = types.MerkleRoot(leaves)
 	return v
 }
 
@@ -234,8 +235,8 @@ func TestGoldenVector(t *testing.T) {
 		},
 		PrimaryType: "Checkpoint",
 		Domain: apitypes.TypedDataDomain{
-			Name:              l1.DomainName,
-			Version:           l1.DomainVersion,
+			Name:              types.DomainName,
+			Version:           types.DomainVersion,
 			ChainId:           math.NewHexOrDecimal256(int64(v.Domain.L1ChainID)),
 			VerifyingContract: v.Domain.Contract.Hex(),
 			Salt:              hexutil.Encode(crypto.Keccak256([]byte(v.Domain.CosmosChainID))),
@@ -256,9 +257,9 @@ func TestGoldenVector(t *testing.T) {
 
 	// Each signature recovers to its signer.
 	for i, raw := range v.Expected.Signatures {
-		sig, err := l1.SignatureFromBytes(raw)
+		sig, err := types.SignatureFromBytes(raw)
 		require.NoError(t, err)
-		addr, err := l1.RecoverSigner(v.Expected.CheckpointDigest, sig)
+		addr, err := sig.Recover(v.Expected.CheckpointDigest)
 		require.NoError(t, err)
 		require.Equal(t, v.SignerSet.Signers[i].Address, addr)
 	}
@@ -281,15 +282,15 @@ func TestContractGoldenVector(t *testing.T) {
 	sep, err := bind.Call(c.instance, nil, c.contract.PackDomainSeparator(), c.contract.UnpackDomainSeparator)
 	require.NoError(t, err)
 	require.Equal(t, [32]byte(v.Expected.DomainSeparator), sep)
-	require.Equal(t, [32]byte(v.Expected.SignerSetHash), hashBinding(t, c, set.Binding()))
+	require.Equal(t, [32]byte(v.Expected.SignerSetHash), hashBinding(t, c, l1.SignerSetBinding(set)))
 	cp := v.checkpoint()
-	digest, err := bind.Call(c.instance, nil, c.contract.PackCheckpointDigest(cp.Binding()), c.contract.UnpackCheckpointDigest)
+	digest, err := bind.Call(c.instance, nil, c.contract.PackCheckpointDigest(l1.CheckpointBinding(cp)), c.contract.UnpackCheckpointDigest)
 	require.NoError(t, err)
 	require.Equal(t, [32]byte(v.Expected.CheckpointDigest), digest)
 
-	sigs := map[common.Address]l1.Signature{}
+	sigs := map[common.Address]types.Signature{}
 	for i, raw := range v.Expected.Signatures {
-		sig, err := l1.SignatureFromBytes(raw)
+		sig, err := types.SignatureFromBytes(raw)
 		require.NoError(t, err)
 		sigs[set.Signers[i].Address] = sig
 	}

@@ -34,7 +34,7 @@ import (
 
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
 	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
-	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // Record kinds.
@@ -97,7 +97,7 @@ func LeafOf(kind string, value []byte) (common.Hash, error) {
 		if err != nil {
 			return common.Hash{}, err
 		}
-		return l1.PostLeaf(common.BytesToAddress(author), post.ID, common.BytesToHash(h)), nil
+		return types.PostLeaf(common.BytesToAddress(author), post.ID, common.BytesToHash(h)), nil
 	case KindProfile:
 		var p profilestypes.Profile
 		if err := p.Unmarshal(value); err != nil {
@@ -111,7 +111,7 @@ func LeafOf(kind string, value []byte) (common.Hash, error) {
 		if err != nil {
 			return common.Hash{}, err
 		}
-		return l1.ProfileLeaf(common.BytesToAddress(owner), p.Handle, h), nil
+		return types.ProfileLeaf(common.BytesToAddress(owner), p.Handle, h), nil
 	}
 	return common.Hash{}, fmt.Errorf("kind %q: want %q or %q", kind, KindPost, KindProfile)
 }
@@ -140,7 +140,7 @@ func Verify(p Proof, appHash, settlementRoot common.Hash) error {
 	if leaf != p.Leaf {
 		return fmt.Errorf("the proven value's leaf %s is not the record's leaf %s", leaf, p.Leaf)
 	}
-	if !l1.VerifyMerkleProof(settlementRoot, leaf, p.Siblings()) {
+	if !types.VerifyMerkleProof(settlementRoot, leaf, p.Siblings()) {
 		return fmt.Errorf("the record is not in the settlement root %s stored on the L1", settlementRoot)
 	}
 	return nil

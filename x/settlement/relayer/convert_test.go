@@ -9,7 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -33,7 +32,7 @@ func TestToL1Checkpoint(t *testing.T) {
 			got, err := toL1Checkpoint(tc.in)
 			if tc.wantErr != "" {
 				require.ErrorContains(t, err, tc.wantErr)
-				require.Equal(t, l1.Checkpoint{}, got)
+				require.Equal(t, types.L1Checkpoint{}, got)
 				return
 			}
 			require.NoError(t, err)
@@ -49,9 +48,9 @@ func TestToL1Checkpoint(t *testing.T) {
 }
 
 // testSet is a four-member set with its keys, in canonical order.
-func testSet(t testing.TB) (l1.SignerSet, map[common.Address][]byte) {
+func testSet(t testing.TB) (types.L1SignerSet, map[common.Address][]byte) {
 	t.Helper()
-	set := l1.SignerSet{Nonce: 1}
+	set := types.L1SignerSet{Nonce: 1}
 	keys := map[common.Address][]byte{}
 	for i := range 4 {
 		seed := crypto.Keccak256([]byte{byte(i)})
@@ -59,17 +58,17 @@ func testSet(t testing.TB) (l1.SignerSet, map[common.Address][]byte) {
 		require.NoError(t, err)
 		addr := crypto.PubkeyToAddress(k.PublicKey)
 		keys[addr] = seed
-		set.Signers = append(set.Signers, l1.Signer{Address: addr, Power: 25})
+		set.Signers = append(set.Signers, types.L1Signer{Address: addr, Power: 25})
 	}
-	l1.SortSigners(set.Signers)
+	types.SortSigners(set.Signers)
 	return set, keys
 }
 
-func signAt(t testing.TB, set l1.SignerSet, keys map[common.Address][]byte, digest [32]byte, index int) types.CheckpointSignature {
+func signAt(t testing.TB, set types.L1SignerSet, keys map[common.Address][]byte, digest [32]byte, index int) types.CheckpointSignature {
 	t.Helper()
 	k, err := crypto.ToECDSA(keys[set.Signers[index].Address])
 	require.NoError(t, err)
-	sig, err := l1.SignDigest(k, digest)
+	sig, err := types.SignDigest(k, digest)
 	require.NoError(t, err)
 	return types.CheckpointSignature{SignerIndex: uint32(index), EthAddress: set.Signers[index].Address.Hex(), Signature: sig[:]}
 }
@@ -81,7 +80,7 @@ func TestCheckedSignatures(t *testing.T) {
 	good := signAt(t, set, keys, digest, 0)
 	highS := func() types.CheckpointSignature {
 		s := signAt(t, set, keys, digest, 1)
-		sig := l1.Signature(s.Signature)
+		sig := types.Signature(s.Signature)
 		// s → n - s with the other recovery id recovers the same key
 		// from a high-s signature, which the contract refuses.
 		n := crypto.S256().Params().N
@@ -144,7 +143,7 @@ func FuzzCheckedSignatures(f *testing.F) {
 		for addr, s := range valid {
 			require.Less(t, int(index), len(set.Signers))
 			require.Equal(t, set.Signers[index].Address, addr)
-			got, err := l1.RecoverSigner(digest, s)
+			got, err := s.Recover(digest)
 			require.NoError(t, err)
 			require.Equal(t, addr, got)
 		}

@@ -19,12 +19,10 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
-	"github.com/stretchr/testify/require"
-
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
 	"github.com/socialchain/socialchain/x/settlement/relayer"
 	"github.com/socialchain/socialchain/x/settlement/types"
+	"github.com/stretchr/testify/require"
 )
 
 const (
@@ -46,7 +44,7 @@ func testKey(t testing.TB, label string) *ecdsa.PrivateKey {
 // signerGroup is a signer set, as the chain serves it, with its keys.
 type signerGroup struct {
 	set  types.SignerSet
-	l1   l1.SignerSet
+	l1   types.L1SignerSet
 	keys map[common.Address]*ecdsa.PrivateKey
 }
 
@@ -54,14 +52,14 @@ type signerGroup struct {
 // derived from label.
 func newSignerGroup(t testing.TB, label string, nonce uint64, powers ...uint64) signerGroup {
 	t.Helper()
-	g := signerGroup{l1: l1.SignerSet{Nonce: nonce}, keys: map[common.Address]*ecdsa.PrivateKey{}}
+	g := signerGroup{l1: types.L1SignerSet{Nonce: nonce}, keys: map[common.Address]*ecdsa.PrivateKey{}}
 	for i, p := range powers {
 		k := testKey(t, fmt.Sprintf("%s/%d", label, i))
 		addr := crypto.PubkeyToAddress(k.PublicKey)
 		g.keys[addr] = k
-		g.l1.Signers = append(g.l1.Signers, l1.Signer{Address: addr, Power: p})
+		g.l1.Signers = append(g.l1.Signers, types.L1Signer{Address: addr, Power: p})
 	}
-	l1.SortSigners(g.l1.Signers)
+	types.SortSigners(g.l1.Signers)
 	h := g.l1.Hash()
 	g.set = types.SignerSet{Nonce: nonce, Hash: h[:], Height: int64(nonce)}
 	for _, s := range g.l1.Signers {
@@ -79,7 +77,7 @@ type testL1 struct {
 	backend  *simulated.Backend
 	client   simulated.Client
 	address  common.Address
-	domain   l1.Domain
+	domain   types.Domain
 	contract *bindings.SocialchainSettlement
 	instance *bind.BoundContract
 	// paused stops the miner: transactions stay pending.
@@ -131,7 +129,7 @@ func newTestL1(t testing.TB, initial signerGroup, relayerKeys ...*ecdsa.PrivateK
 		backend:  backend,
 		client:   backend.Client(),
 		address:  addr,
-		domain:   l1.Domain{L1ChainID: simulatedChainID, Contract: addr, CosmosChainID: testCosmosChainID},
+		domain:   types.Domain{L1ChainID: simulatedChainID, Contract: addr, CosmosChainID: testCosmosChainID},
 		contract: c,
 		instance: c.Instance(backend.Client(), addr),
 		paused:   paused,
@@ -189,14 +187,14 @@ func upTo(n uint64) []uint64 {
 type testChain struct {
 	t      testing.TB
 	src    *relayer.MemorySource
-	domain l1.Domain
+	domain types.Domain
 	mu     sync.Mutex
 	groups map[uint64]signerGroup
 	cps    map[uint64]types.SignedCheckpoint
 	last   uint64
 }
 
-func newTestChain(t testing.TB, domain l1.Domain, first signerGroup) *testChain {
+func newTestChain(t testing.TB, domain types.Domain, first signerGroup) *testChain {
 	c := &testChain{t: t, src: relayer.NewMemorySource(), domain: domain, groups: map[uint64]signerGroup{}, cps: map[uint64]types.SignedCheckpoint{}}
 	c.addSet(first)
 	return c
@@ -234,7 +232,7 @@ func (c *testChain) checkpoint(nonce uint64, next *signerGroup, final bool) type
 		},
 		TotalPower: g.l1.TotalPower(),
 	}
-	digest := l1.CheckpointDigest(c.domain, c.l1Checkpoint(cp.Checkpoint))
+	digest := types.CheckpointDigest(c.domain, c.l1Checkpoint(cp.Checkpoint))
 	cp.Digest = digest[:]
 	count := len(g.l1.Signers)
 	if !final {
@@ -269,16 +267,16 @@ func (c *testChain) sign(cp *types.SignedCheckpoint, g signerGroup, digest [32]b
 	cp.Signatures, cp.SignedPower = nil, 0
 	for i := 0; i < count; i++ {
 		m := g.l1.Signers[i]
-		sig, err := l1.SignDigest(g.keys[m.Address], digest)
+		sig, err := types.SignDigest(g.keys[m.Address], digest)
 		require.NoError(c.t, err)
 		cp.Signatures = append(cp.Signatures, types.CheckpointSignature{SignerIndex: uint32(i), EthAddress: m.Address.Hex(), Signature: sig[:]})
 		cp.SignedPower += m.Power
 	}
-	cp.Final = l1.HasQuorum(cp.SignedPower, cp.TotalPower)
+	cp.Final = types.HasQuorum(cp.SignedPower, cp.TotalPower)
 }
 
-func (c *testChain) l1Checkpoint(cp types.Checkpoint) l1.Checkpoint {
-	return l1.Checkpoint{
+func (c *testChain) l1Checkpoint(cp types.Checkpoint) types.L1Checkpoint {
+	return types.L1Checkpoint{
 		Number: cp.Number, Height: uint64(cp.Height), AppHash: [32]byte(cp.AppHash), SettlementRoot: [32]byte(cp.SettlementRoot),
 		SignerSetNonce: cp.SignerSetNonce, NextSignerSetHash: [32]byte(cp.NextSignerSetHash), Time: cp.Time,
 	}

@@ -139,7 +139,7 @@ func (r *Relayer) connect(ctx context.Context) error {
 		return fmt.Errorf("reading the contract's cosmos chain id: %w", err)
 	}
 	r.chainID = id
-	r.domain = &l1.Domain{L1ChainID: id.Uint64(), Contract: r.address, CosmosChainID: cosmosChainID}
+	r.domain = &types.Domain{L1ChainID: id.Uint64(), Contract: r.address, CosmosChainID: cosmosChainID}
 	r.updateStatus(func(s *Status) { s.L1ChainID = id.Uint64() })
 	r.logger.Info("connected to L1", "l1_chain_id", id, "cosmos_chain_id", cosmosChainID)
 	return nil
@@ -184,7 +184,7 @@ func (r *Relayer) calldata(ctx context.Context, st contractState, signed types.S
 	if err != nil {
 		return nil, false, err
 	}
-	digest := l1.CheckpointDigest(*r.domain, cp)
+	digest := types.CheckpointDigest(*r.domain, cp)
 	if len(signed.Digest) > 0 && !bytes.Equal(signed.Digest, digest[:]) {
 		return nil, false, fmt.Errorf("checkpoint %d: the chain's digest %x is not the contract's %x; "+
 			"the chain signs for another L1 chain id or contract (check its l1_chain_id and l1_contract params)",
@@ -200,7 +200,7 @@ func (r *Relayer) calldata(ctx context.Context, st contractState, signed types.S
 			cp.Number, power, current.TotalPower())
 	}
 	if cp.NextSignerSetHash == st.setHash {
-		data, err = r.contract.TryPackSubmitCheckpoint(cp.Binding(), current.Binding(), sigs)
+		data, err = r.contract.TryPackSubmitCheckpoint(l1.CheckpointBinding(cp), l1.SignerSetBinding(current), sigs)
 		return data, false, err
 	}
 
@@ -220,14 +220,14 @@ func (r *Relayer) calldata(ctx context.Context, st contractState, signed types.S
 		return nil, true, fmt.Errorf("checkpoint %d hands over to signer set %d, which the contract would refuse: %w", cp.Number, next.Nonce, err)
 	}
 	r.rememberSet(next)
-	data, err = r.contract.TryPackUpdateSignerSet(cp.Binding(), current.Binding(), sigs, next.Binding())
+	data, err = r.contract.TryPackUpdateSignerSet(l1.CheckpointBinding(cp), l1.SignerSetBinding(current), sigs, l1.SignerSetBinding(next))
 	return data, true, err
 }
 
 // signerSet returns the signer set with nonce and hash: from the Source,
 // or, when the Source cannot serve it, rebuilt from the contract's
 // SignerSetUpdated event, which carries every set the contract adopted.
-func (r *Relayer) signerSet(ctx context.Context, nonce uint64, hash [32]byte) (l1.SignerSet, error) {
+func (r *Relayer) signerSet(ctx context.Context, nonce uint64, hash [32]byte) (types.L1SignerSet, error) {
 	if set, ok := r.sets[hash]; ok && set.Nonce == nonce {
 		return set, nil
 	}
@@ -244,7 +244,7 @@ func (r *Relayer) signerSet(ctx context.Context, nonce uint64, hash [32]byte) (l
 	}
 	set, err := r.signerSetFromL1(ctx, nonce, hash)
 	if err != nil {
-		return l1.SignerSet{}, fmt.Errorf("signer set %d: from the chain: %v; from the L1: %w", nonce, fromChain, err)
+		return types.L1SignerSet{}, fmt.Errorf("signer set %d: from the chain: %v; from the L1: %w", nonce, fromChain, err)
 	}
 	r.logger.Info("signer set rebuilt from the contract's events", "nonce", nonce, "chain", fromChain)
 	r.rememberSet(set)
@@ -253,11 +253,11 @@ func (r *Relayer) signerSet(ctx context.Context, nonce uint64, hash [32]byte) (l
 
 // signerSetFromL1 finds the contract's SignerSetUpdated event for nonce
 // and hash.
-func (r *Relayer) signerSetFromL1(ctx context.Context, nonce uint64, hash [32]byte) (l1.SignerSet, error) {
+func (r *Relayer) signerSetFromL1(ctx context.Context, nonce uint64, hash [32]byte) (types.L1SignerSet, error) {
 	ev := r.contract.GetABI().Events[bindings.SocialchainSettlementSignerSetUpdatedEventName]
 	topics, err := abi.MakeTopics([]any{ev.ID}, []any{nonce}, []any{hash})
 	if err != nil {
-		return l1.SignerSet{}, err
+		return types.L1SignerSet{}, err
 	}
 	logs, err := r.client.FilterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(r.cfg.logsFromBlock),
@@ -265,28 +265,28 @@ func (r *Relayer) signerSetFromL1(ctx context.Context, nonce uint64, hash [32]by
 		Topics:    topics,
 	})
 	if err != nil {
-		return l1.SignerSet{}, fmt.Errorf("SignerSetUpdated logs: %w", err)
+		return types.L1SignerSet{}, fmt.Errorf("SignerSetUpdated logs: %w", err)
 	}
 	for i := range logs {
 		e, err := r.contract.UnpackSignerSetUpdatedEvent(&logs[i])
 		if err != nil || len(e.Signers) != len(e.Powers) {
 			continue
 		}
-		set := l1.SignerSet{Nonce: e.Nonce, Signers: make([]l1.Signer, len(e.Signers))}
+		set := types.L1SignerSet{Nonce: e.Nonce, Signers: make([]types.L1Signer, len(e.Signers))}
 		for j := range e.Signers {
-			set.Signers[j] = l1.Signer{Address: e.Signers[j], Power: e.Powers[j]}
+			set.Signers[j] = types.L1Signer{Address: e.Signers[j], Power: e.Powers[j]}
 		}
 		if set.Hash() == hash {
 			return set, nil
 		}
 	}
-	return l1.SignerSet{}, fmt.Errorf("%w: no SignerSetUpdated event for nonce %d and hash %x from block %d",
+	return types.L1SignerSet{}, fmt.Errorf("%w: no SignerSetUpdated event for nonce %d and hash %x from block %d",
 		ErrNotFound, nonce, hash, r.cfg.logsFromBlock)
 }
 
 // rememberSet caches a checked set, dropping those too old to be asked
 // for again.
-func (r *Relayer) rememberSet(set l1.SignerSet) {
+func (r *Relayer) rememberSet(set types.L1SignerSet) {
 	for h, s := range r.sets {
 		if s.Nonce+1 < set.Nonce {
 			delete(r.sets, h)

@@ -13,9 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // L1Client is what the relayer needs of an L1 node: contract calls,
@@ -136,8 +135,8 @@ type Relayer struct {
 	// round serializes rounds and guards the fields below it.
 	round    sync.Mutex
 	chainID  *big.Int
-	domain   *l1.Domain // learnt from the L1 on the first round
-	sets     map[[32]byte]l1.SignerSet
+	domain   *types.Domain // learnt from the L1 on the first round
+	sets     map[[32]byte]types.L1SignerSet
 	inflight *inflightTx
 
 	mu     sync.Mutex
@@ -190,7 +189,7 @@ func New(src Source, client L1Client, contract common.Address, key *ecdsa.Privat
 		instance: c.Instance(client, contract),
 		cfg:      cfg,
 		logger:   cfg.logger.With("module", "settlement-relayer", "contract", contract.Hex()),
-		sets:     map[[32]byte]l1.SignerSet{},
+		sets:     map[[32]byte]types.L1SignerSet{},
 		status:   Status{Contract: contract, From: from},
 	}, nil
 }

@@ -2,13 +2,9 @@ package types
 
 import (
 	"encoding/binary"
-	"fmt"
 
 	"github.com/ethereum/go-ethereum/accounts"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-
-	"github.com/socialchain/socialchain/x/settlement/l1"
 )
 
 // registrationDomain separates signer-registration digests from every
@@ -32,17 +28,4 @@ func RegistrationDigest(validator, cosmosChainID string, l1ChainID, nonce uint64
 func appendLengthPrefixed(buf []byte, s string) []byte {
 	buf = binary.BigEndian.AppendUint32(buf, uint32(len(s)))
 	return append(buf, s...)
-}
-
-// RecoverSigner returns the address whose key made the 65-byte signature
-// sig (v in {0,1} or {27,28}, low s) of the 32-byte digest.
-func RecoverSigner(digest, sig []byte) (common.Address, error) {
-	if len(digest) != 32 {
-		return common.Address{}, fmt.Errorf("digest is %d bytes, want 32", len(digest))
-	}
-	s, err := l1.SignatureFromBytes(sig)
-	if err != nil {
-		return common.Address{}, err
-	}
-	return l1.RecoverSigner([32]byte(digest), s)
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -58,7 +57,7 @@ func TestRecoverSigner(t *testing.T) {
 	}{
 		{name: "v in 0/1 recovers the signer", digest: digest, sig: sig01},
 		{name: "v in 27/28 recovers the signer", digest: digest, sig: sig2728},
-		{name: "high s is refused", digest: digest, sig: high, wantErr: true, errIs: l1.ErrHighS},
+		{name: "high s is refused", digest: digest, sig: high, wantErr: true, errIs: types.ErrHighS},
 		{name: "64-byte signature is refused", digest: digest, sig: sig2728[:64], wantErr: true},
 		{name: "66-byte signature is refused", digest: digest, sig: append(bytes.Clone(sig2728), 0), wantErr: true},
 		{name: "v of 29 is refused", digest: digest, sig: append(bytes.Clone(sig2728[:64]), 29), wantErr: true},

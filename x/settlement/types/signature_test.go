@@ -1,13 +1,14 @@
-package l1_test
+package types_test
 
 import (
+	"crypto/ecdsa"
 	"math/big"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 func TestSignDigestIsLowSAndRecovers(t *testing.T) {
@@ -15,16 +16,16 @@ func TestSignDigestIsLowSAndRecovers(t *testing.T) {
 	for i := range 64 {
 		key := testKey(t, string(rune('A'+i)))
 		digest := crypto.Keccak256Hash([]byte{byte(i)})
-		sig, err := l1.SignDigest(key, digest)
+		sig, err := types.SignDigest(key, digest)
 		require.NoError(t, err)
 		s := sig.S()
 		require.LessOrEqual(t, new(big.Int).SetBytes(s[:]).Cmp(halfN), 0, "high s")
 		require.Contains(t, []uint8{27, 28}, sig.V())
-		got, err := l1.RecoverSigner(digest, sig)
+		got, err := sig.Recover(digest)
 		require.NoError(t, err)
 		require.Equal(t, crypto.PubkeyToAddress(key.PublicKey), got)
 
-		again, err := l1.SignDigest(key, digest)
+		again, err := types.SignDigest(key, digest)
 		require.NoError(t, err)
 		require.Equal(t, sig, again, "signing is deterministic")
 	}
@@ -33,7 +34,7 @@ func TestSignDigestIsLowSAndRecovers(t *testing.T) {
 func TestRecoverSignerRefusals(t *testing.T) {
 	key := testKey(t, "signer")
 	digest := crypto.Keccak256Hash([]byte("digest"))
-	good, err := l1.SignDigest(key, digest)
+	good, err := types.SignDigest(key, digest)
 	require.NoError(t, err)
 
 	highS := good
@@ -49,16 +50,16 @@ func TestRecoverSignerRefusals(t *testing.T) {
 
 	cases := []struct {
 		name string
-		sig  l1.Signature
+		sig  types.Signature
 		want error
 	}{
-		{"high-s twin of a valid signature is refused", highS, l1.ErrHighS},
-		{"v other than 27 or 28 is refused", badV, l1.ErrInvalidSignature},
-		{"zero r is refused", zeroR, l1.ErrInvalidSignature},
+		{"high-s twin of a valid signature is refused", highS, types.ErrHighS},
+		{"v other than 27 or 28 is refused", badV, types.ErrMalformedSignature},
+		{"zero r is refused", zeroR, types.ErrMalformedSignature},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := l1.RecoverSigner(digest, tc.sig)
+			_, err := tc.sig.Recover(digest)
 			require.ErrorIs(t, err, tc.want)
 		})
 	}
@@ -70,18 +71,18 @@ func TestSignatureFromBytes(t *testing.T) {
 	raw, err := crypto.Sign(digest[:], key) // v in {0, 1}
 	require.NoError(t, err)
 
-	sig, err := l1.SignatureFromBytes(raw)
+	sig, err := types.SignatureFromBytes(raw)
 	require.NoError(t, err)
 	require.Equal(t, raw[64]+27, sig.V())
-	got, err := l1.RecoverSigner(digest, sig)
+	got, err := sig.Recover(digest)
 	require.NoError(t, err)
 	require.Equal(t, crypto.PubkeyToAddress(key.PublicKey), got)
 
-	_, err = l1.SignatureFromBytes(raw[:64])
-	require.ErrorIs(t, err, l1.ErrInvalidSignature)
+	_, err = types.SignatureFromBytes(raw[:64])
+	require.ErrorIs(t, err, types.ErrMalformedSignature)
 	raw[64] = 5
-	_, err = l1.SignatureFromBytes(raw)
-	require.ErrorIs(t, err, l1.ErrInvalidSignature)
+	_, err = types.SignatureFromBytes(raw)
+	require.ErrorIs(t, err, types.ErrMalformedSignature)
 }
 
 // FuzzRecoverSigner feeds arbitrary bytes where vote extensions and relayed
@@ -90,7 +91,7 @@ func TestSignatureFromBytes(t *testing.T) {
 func FuzzRecoverSigner(f *testing.F) {
 	key := testKey(f, "fuzz")
 	digest := crypto.Keccak256Hash([]byte("fuzz"))
-	good, err := l1.SignDigest(key, digest)
+	good, err := types.SignDigest(key, digest)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -102,15 +103,24 @@ func FuzzRecoverSigner(f *testing.F) {
 		if len(d) != 32 {
 			return
 		}
-		sig, err := l1.SignatureFromBytes(raw)
+		sig, err := types.SignatureFromBytes(raw)
 		if err != nil {
 			return
 		}
-		if _, err := l1.RecoverSigner([32]byte(d), sig); err == nil {
+		if _, err := sig.Recover([32]byte(d)); err == nil {
 			s := sig.S()
 			if new(big.Int).SetBytes(s[:]).Cmp(halfN) > 0 {
 				t.Fatal("high-s signature accepted")
 			}
 		}
 	})
+}
+
+// testKey derives a fixed secp256k1 key from a label, so sets, addresses
+// and orderings are the same on every run.
+func testKey(t testing.TB, label string) *ecdsa.PrivateKey {
+	t.Helper()
+	k, err := crypto.ToECDSA(crypto.Keccak256([]byte("socialchain/l1 test key: " + label)))
+	require.NoError(t, err)
+	return k
 }

@@ -1,4 +1,11 @@
-package l1
+package types
+
+// The L1 formats. This file, l1_signer_set.go, merkle.go and signature.go
+// hold the one definition of every hash and signature the L1 settlement
+// contract checks, mirrored byte for byte by it: the keeper computes them
+// in consensus, and the off-chain tools (x/settlement/l1, relayer, proof)
+// submit and verify them. x/settlement/l1/testdata/checkpoint_vector.json
+// pins them with a golden vector that the contract must reproduce too.
 
 import (
 	"encoding/binary"
@@ -61,11 +68,11 @@ func (d Domain) Separator() [32]byte {
 	)
 }
 
-// Checkpoint is the message the signer set signs: the appchain's state
+// L1Checkpoint is the message the signer set signs: the appchain's state
 // after block Height, the Merkle root of the records it settles, and the
 // signer set that signs the next checkpoint. It mirrors the contract's
 // Checkpoint struct field for field.
-type Checkpoint struct {
+type L1Checkpoint struct {
 	// Number is the checkpoint (epoch) number; the contract accepts only
 	// numbers greater than the last one it stored, starting above 0.
 	Number uint64
@@ -87,7 +94,7 @@ type Checkpoint struct {
 
 // StructHash is the EIP-712 hashStruct of the checkpoint: keccak256 of the
 // type hash followed by each field as a 32-byte word.
-func (cp Checkpoint) StructHash() [32]byte {
+func (cp L1Checkpoint) StructHash() [32]byte {
 	return crypto.Keccak256Hash(
 		CheckpointTypeHash[:],
 		word64(cp.Number),
@@ -103,7 +110,7 @@ func (cp Checkpoint) StructHash() [32]byte {
 // CheckpointDigest is the EIP-712 digest of cp under domain d, the 32 bytes
 // each signer signs: keccak256(0x19 0x01 ‖ d.Separator() ‖ cp.StructHash()).
 // The contract's checkpointDigest view returns the same value.
-func CheckpointDigest(d Domain, cp Checkpoint) [32]byte {
+func CheckpointDigest(d Domain, cp L1Checkpoint) [32]byte {
 	sep := d.Separator()
 	sh := cp.StructHash()
 	return crypto.Keccak256Hash([]byte{0x19, 0x01}, sep[:], sh[:])

@@ -1,4 +1,4 @@
-package l1_test
+package types_test
 
 import (
 	"encoding/binary"
@@ -8,13 +8,13 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 func leavesN(n int) [][32]byte {
 	out := make([][32]byte, n)
 	for i := range out {
-		out[i] = l1.PostLeaf(common.Address{1}, uint64(i+1), crypto.Keccak256Hash([]byte{byte(i)}))
+		out[i] = types.PostLeaf(common.Address{1}, uint64(i+1), crypto.Keccak256Hash([]byte{byte(i)}))
 	}
 	return out
 }
@@ -40,7 +40,7 @@ func TestMerkleRootShapes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, tc.want, l1.MerkleRoot(tc.leaves))
+			require.Equal(t, tc.want, types.MerkleRoot(tc.leaves))
 		})
 	}
 }
@@ -48,45 +48,45 @@ func TestMerkleRootShapes(t *testing.T) {
 func TestMerkleProofs(t *testing.T) {
 	for n := 1; n <= 33; n++ {
 		leaves := leavesN(n)
-		root := l1.MerkleRoot(leaves)
+		root := types.MerkleRoot(leaves)
 		for i := range leaves {
-			proof, err := l1.MerkleProof(leaves, i)
+			proof, err := types.MerkleProof(leaves, i)
 			require.NoError(t, err)
-			require.Truef(t, l1.VerifyMerkleProof(root, leaves[i], proof), "n=%d i=%d", n, i)
+			require.Truef(t, types.VerifyMerkleProof(root, leaves[i], proof), "n=%d i=%d", n, i)
 
 			tampered := leaves[i]
 			tampered[31] ^= 1
-			require.False(t, l1.VerifyMerkleProof(root, tampered, proof), "tampered leaf n=%d i=%d", n, i)
+			require.False(t, types.VerifyMerkleProof(root, tampered, proof), "tampered leaf n=%d i=%d", n, i)
 			if len(proof) > 0 {
 				bad := append([][32]byte(nil), proof...)
 				bad[len(bad)-1][0] ^= 0x80
-				require.False(t, l1.VerifyMerkleProof(root, leaves[i], bad), "tampered proof n=%d i=%d", n, i)
+				require.False(t, types.VerifyMerkleProof(root, leaves[i], bad), "tampered proof n=%d i=%d", n, i)
 			}
 		}
 	}
 
-	_, err := l1.MerkleProof(leavesN(3), 3)
-	require.ErrorIs(t, err, l1.ErrLeafIndex)
-	_, err = l1.MerkleProof(nil, 0)
-	require.ErrorIs(t, err, l1.ErrLeafIndex)
-	require.False(t, l1.VerifyMerkleProof([32]byte{}, [32]byte{}, nil), "zero root proves nothing")
+	_, err := types.MerkleProof(leavesN(3), 3)
+	require.ErrorIs(t, err, types.ErrLeafIndex)
+	_, err = types.MerkleProof(nil, 0)
+	require.ErrorIs(t, err, types.ErrLeafIndex)
+	require.False(t, types.VerifyMerkleProof([32]byte{}, [32]byte{}, nil), "zero root proves nothing")
 }
 
 // TestLeafEncoding pins the packed preimages byte by byte.
 func TestLeafEncoding(t *testing.T) {
 	author := common.HexToAddress("0x00112233445566778899aabbccddeeff00112233")
 	content := crypto.Keccak256Hash([]byte("content"))
-	post := []byte{l1.LeafTagPost}
+	post := []byte{types.LeafTagPost}
 	post = append(post, author[:]...)
 	post = binary.BigEndian.AppendUint64(post, 42)
 	post = append(post, content[:]...)
 	require.Len(t, post, 61)
-	require.Equal(t, crypto.Keccak256Hash(post), common.Hash(l1.PostLeaf(author, 42, content)))
+	require.Equal(t, crypto.Keccak256Hash(post), common.Hash(types.PostLeaf(author, 42, content)))
 
-	profile := []byte{l1.LeafTagProfile}
+	profile := []byte{types.LeafTagProfile}
 	profile = append(profile, author[:]...)
 	profile = append(profile, crypto.Keccak256([]byte("alice"))...)
 	profile = append(profile, content[:]...)
 	require.Len(t, profile, 85)
-	require.Equal(t, crypto.Keccak256Hash(profile), common.Hash(l1.ProfileLeaf(author, "alice", content)))
+	require.Equal(t, crypto.Keccak256Hash(profile), common.Hash(types.ProfileLeaf(author, "alice", content)))
 }

@@ -1,4 +1,4 @@
-package l1
+package types
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 // the scale NormalizePowers maps validator power onto.
 const MaxTotalPower uint64 = 1 << 32
 
-// Errors returned by SignerSet.Validate, one per rule the contract enforces
+// Errors returned by L1SignerSet.Validate, one per rule the contract enforces
 // on a new signer set (the contract's custom error is named in brackets).
 var (
 	ErrMalformedSignerSet = errors.New("signer set is empty")         // MalformedSignerSet
@@ -24,20 +24,20 @@ var (
 	ErrInvalidTotalPower  = errors.New("total power is zero or above 2^32")
 )
 
-// Signer is one member of a signer set: a registered Ethereum address and
+// L1Signer is one member of a signer set: a registered Ethereum address and
 // its normalized power.
-type Signer struct {
+type L1Signer struct {
 	Address common.Address
 	Power   uint64
 }
 
-// SignerSet is the ordered list of signers the contract checks signatures
+// L1SignerSet is the ordered list of signers the contract checks signatures
 // against, with its nonce (the number of handovers since genesis, or
 // whatever the chain started the contract with). The order is the one
 // NormalizePowers produces; signatures name signers by their index in it.
-type SignerSet struct {
+type L1SignerSet struct {
 	Nonce   uint64
-	Signers []Signer
+	Signers []L1Signer
 }
 
 // SignerSetHash is the hash the contract stores for set:
@@ -47,7 +47,7 @@ type SignerSet struct {
 // i.e. the standard ABI encoding of the three values as a tuple: the nonce
 // word, two offsets (0x60 and 0x80 + 32·n), then each array as its length
 // followed by one left-padded word per element.
-func SignerSetHash(set SignerSet) [32]byte {
+func SignerSetHash(set L1SignerSet) [32]byte {
 	n := len(set.Signers)
 	buf := make([]byte, 0, 32*(5+2*n))
 	buf = append(buf, word64(set.Nonce)...)
@@ -65,11 +65,11 @@ func SignerSetHash(set SignerSet) [32]byte {
 }
 
 // Hash is SignerSetHash(s).
-func (s SignerSet) Hash() [32]byte { return SignerSetHash(s) }
+func (s L1SignerSet) Hash() [32]byte { return SignerSetHash(s) }
 
 // TotalPower is the sum of the signers' powers. It saturates at
 // math.MaxUint64 rather than wrapping, so an oversized set never looks valid.
-func (s SignerSet) TotalPower() uint64 {
+func (s L1SignerSet) TotalPower() uint64 {
 	var total uint64
 	for _, m := range s.Signers {
 		if total+m.Power < total {
@@ -82,7 +82,7 @@ func (s SignerSet) TotalPower() uint64 {
 
 // Index is the position of addr in the set, the index a signature by addr
 // must carry.
-func (s SignerSet) Index(addr common.Address) (int, bool) {
+func (s L1SignerSet) Index(addr common.Address) (int, bool) {
 	for i, m := range s.Signers {
 		if m.Address == addr {
 			return i, true
@@ -95,7 +95,7 @@ func (s SignerSet) Index(addr common.Address) (int, bool) {
 // adopt: at least one signer, no zero address, no address twice, and a
 // total power above zero and at most MaxTotalPower. It does not check the
 // order; the chain produces canonical sets with NormalizePowers.
-func (s SignerSet) Validate() error {
+func (s L1SignerSet) Validate() error {
 	if len(s.Signers) == 0 {
 		return ErrMalformedSignerSet
 	}
@@ -136,7 +136,7 @@ func HasQuorum(signed, total uint64) bool {
 //
 // The input is not modified. Duplicate or zero addresses are kept; Validate
 // refuses them.
-func NormalizePowers(raw []Signer) []Signer {
+func NormalizePowers(raw []L1Signer) []L1Signer {
 	total := new(big.Int)
 	for _, s := range raw {
 		total.Add(total, new(big.Int).SetUint64(s.Power))
@@ -145,14 +145,14 @@ func NormalizePowers(raw []Signer) []Signer {
 		return nil
 	}
 	scale := new(big.Int).SetUint64(MaxTotalPower)
-	out := make([]Signer, 0, len(raw))
+	out := make([]L1Signer, 0, len(raw))
 	for _, s := range raw {
 		p := new(big.Int).SetUint64(s.Power)
 		p.Mul(p, scale).Quo(p, total)
 		if p.Sign() == 0 {
 			continue
 		}
-		out = append(out, Signer{Address: s.Address, Power: p.Uint64()})
+		out = append(out, L1Signer{Address: s.Address, Power: p.Uint64()})
 	}
 	SortSigners(out)
 	return out
@@ -160,8 +160,8 @@ func NormalizePowers(raw []Signer) []Signer {
 
 // SortSigners sorts signers in place in canonical order: power descending,
 // then address ascending.
-func SortSigners(signers []Signer) {
-	slices.SortStableFunc(signers, func(a, b Signer) int {
+func SortSigners(signers []L1Signer) {
+	slices.SortStableFunc(signers, func(a, b L1Signer) int {
 		switch {
 		case a.Power > b.Power:
 			return -1

@@ -1,4 +1,4 @@
-package l1
+package types
 
 import (
 	"crypto/ecdsa"
@@ -13,10 +13,10 @@ import (
 // SignatureLength is the length of a Signature: r ‖ s ‖ v.
 const SignatureLength = 65
 
-// Errors returned by RecoverSigner.
+// Errors returned by Signature.Recover and RecoverSigner.
 var (
-	ErrInvalidSignature = errors.New("invalid signature") // InvalidSignature
-	ErrHighS            = errors.New("signature s is in the upper half of the curve order")
+	ErrMalformedSignature = errors.New("invalid signature") // InvalidSignature
+	ErrHighS              = errors.New("signature s is in the upper half of the curve order")
 )
 
 var (
@@ -33,14 +33,14 @@ type Signature [SignatureLength]byte
 func SignatureFromBytes(b []byte) (Signature, error) {
 	var sig Signature
 	if len(b) != SignatureLength {
-		return sig, fmt.Errorf("%w: length %d, want %d", ErrInvalidSignature, len(b), SignatureLength)
+		return sig, fmt.Errorf("%w: length %d, want %d", ErrMalformedSignature, len(b), SignatureLength)
 	}
 	copy(sig[:], b)
 	if sig[64] < 27 {
 		sig[64] += 27
 	}
 	if sig[64] != 27 && sig[64] != 28 {
-		return Signature{}, fmt.Errorf("%w: v = %d", ErrInvalidSignature, b[64])
+		return Signature{}, fmt.Errorf("%w: v = %d", ErrMalformedSignature, b[64])
 	}
 	return sig, nil
 }
@@ -76,13 +76,13 @@ func SignDigest(priv *ecdsa.PrivateKey, digest [32]byte) (Signature, error) {
 	return sig, nil
 }
 
-// RecoverSigner returns the address that produced sig over digest, with the
+// Recover returns the address that produced sig over digest, with the
 // contract's rules: v must be 27 or 28, s must not exceed n/2, and r and s
 // must be valid scalars.
-func RecoverSigner(digest [32]byte, sig Signature) (common.Address, error) {
+func (sig Signature) Recover(digest [32]byte) (common.Address, error) {
 	v := sig.V()
 	if v != 27 && v != 28 {
-		return common.Address{}, fmt.Errorf("%w: v = %d", ErrInvalidSignature, v)
+		return common.Address{}, fmt.Errorf("%w: v = %d", ErrMalformedSignature, v)
 	}
 	r := new(big.Int).SetBytes(sig[0:32])
 	s := new(big.Int).SetBytes(sig[32:64])
@@ -90,13 +90,27 @@ func RecoverSigner(digest [32]byte, sig Signature) (common.Address, error) {
 		return common.Address{}, ErrHighS
 	}
 	if !crypto.ValidateSignatureValues(v-27, r, s, true) {
-		return common.Address{}, fmt.Errorf("%w: r or s out of range", ErrInvalidSignature)
+		return common.Address{}, fmt.Errorf("%w: r or s out of range", ErrMalformedSignature)
 	}
 	raw := sig
 	raw[64] = v - 27
 	pub, err := crypto.SigToPub(digest[:], raw[:])
 	if err != nil {
-		return common.Address{}, fmt.Errorf("%w: %v", ErrInvalidSignature, err)
+		return common.Address{}, fmt.Errorf("%w: %v", ErrMalformedSignature, err)
 	}
 	return crypto.PubkeyToAddress(*pub), nil
+}
+
+// RecoverSigner returns the address whose key made the 65-byte signature
+// sig (v in {0,1} or {27,28}, low s) of the 32-byte digest: the form
+// signatures take in messages and vote extensions.
+func RecoverSigner(digest, sig []byte) (common.Address, error) {
+	if len(digest) != 32 {
+		return common.Address{}, fmt.Errorf("digest is %d bytes, want 32", len(digest))
+	}
+	s, err := SignatureFromBytes(sig)
+	if err != nil {
+		return common.Address{}, err
+	}
+	return s.Recover([32]byte(digest))
 }
