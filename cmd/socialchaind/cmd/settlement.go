@@ -30,10 +30,10 @@ import (
 	"github.com/cosmos/cosmos-sdk/server"
 
 	"github.com/socialchain/socialchain/internal/cliwait"
+	"github.com/socialchain/socialchain/l1/bindings"
+	"github.com/socialchain/socialchain/l1/proof"
+	"github.com/socialchain/socialchain/l1/relayer"
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
-	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
-	"github.com/socialchain/socialchain/x/settlement/proof"
-	"github.com/socialchain/socialchain/x/settlement/relayer"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 

@@ -3,9 +3,9 @@ package types
 // The L1 formats. This file, l1_signer_set.go, merkle.go and signature.go
 // hold the one definition of every hash and signature the L1 settlement
 // contract checks, mirrored byte for byte by it: the keeper computes them
-// in consensus, and the off-chain tools (x/settlement/l1, relayer, proof)
-// submit and verify them. x/settlement/l1/testdata/checkpoint_vector.json
-// pins them with a golden vector that the contract must reproduce too.
+// in consensus, and the off-chain tools (l1/: relayer, proof, CLI) submit
+// and verify them. l1/testdata/checkpoint_vector.json pins them with a
+// golden vector that the contract must reproduce too.
 
 import (
 	"encoding/binary"

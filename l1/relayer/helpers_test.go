@@ -19,8 +19,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
-	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
-	"github.com/socialchain/socialchain/x/settlement/relayer"
+	"github.com/socialchain/socialchain/l1/bindings"
+	"github.com/socialchain/socialchain/l1/relayer"
 	"github.com/socialchain/socialchain/x/settlement/types"
 	"github.com/stretchr/testify/require"
 )

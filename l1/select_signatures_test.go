@@ -6,7 +6,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/l1"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 

@@ -12,7 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	"github.com/socialchain/socialchain/l1/bindings"
 )
 
 // TestArtifactsAreCurrent catches a contract edited without rerunning

@@ -9,8 +9,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
-	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	"github.com/socialchain/socialchain/l1"
+	"github.com/socialchain/socialchain/l1/bindings"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 

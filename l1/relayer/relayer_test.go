@@ -14,7 +14,7 @@ import (
 
 	"cosmossdk.io/log/v2"
 
-	"github.com/socialchain/socialchain/x/settlement/relayer"
+	"github.com/socialchain/socialchain/l1/relayer"
 )
 
 func TestRelaysCheckpointsInOrder(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 

@@ -11,7 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	ethtypes "github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	"github.com/socialchain/socialchain/l1/bindings"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 

@@ -11,7 +11,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"github.com/socialchain/socialchain/x/settlement/relayer"
+	"github.com/socialchain/socialchain/l1/relayer"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 

@@ -8,8 +8,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
+	"github.com/socialchain/socialchain/l1/proof"
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
-	"github.com/socialchain/socialchain/x/settlement/proof"
 )
 
 // FuzzVerify feeds arbitrary proof files (what `settlement verify` reads

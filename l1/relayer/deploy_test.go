@@ -12,7 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/relayer"
+	"github.com/socialchain/socialchain/l1/relayer"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 

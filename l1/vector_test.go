@@ -16,12 +16,12 @@ import (
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
 // updateVector rewrites the derived and expected values of the golden
-// vector from its inputs: go test ./x/settlement/l1 -run TestGoldenVector -update
+// vector from its inputs: go test ./l1 -run TestGoldenVector -update
 // Review the diff: a changed digest means every deployed contract and every
 // signer disagree with the new code.
 var updateVector = flag.Bool("update", false, "rewrite testdata/checkpoint_vector.json from its inputs")

@@ -12,7 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	ethtypes "github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/socialchain/socialchain/x/settlement/l1"
+	"github.com/socialchain/socialchain/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 

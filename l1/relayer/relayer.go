@@ -13,7 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/socialchain/socialchain/x/settlement/l1/bindings"
+	"github.com/socialchain/socialchain/l1/bindings"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
