@@ -11,8 +11,10 @@
 //     proof against the settlement root, which the contract itself can
 //     check (verifyRecord).
 //
-// Verify recomputes the leaf from the proven value, so a tampered value, a
-// tampered store proof and a tampered Merkle proof all fail.
+// Kinds.Verify recomputes the leaf from the proven value, so a tampered
+// value, a tampered store proof and a tampered Merkle proof all fail. The
+// package knows no module: its caller says, per record kind, where the
+// value is stored and how its leaf is made (app.SettlementRecordKinds).
 package proof
 
 import (
@@ -20,27 +22,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
+	"strings"
 
 	cmtmerkle "github.com/cometbft/cometbft/crypto/merkle"
 	cmtcrypto "github.com/cometbft/cometbft/proto/tendermint/crypto"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
-	"cosmossdk.io/collections"
-
 	"github.com/cosmos/cosmos-sdk/store/v2/rootmulti"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	poststypes "github.com/socialchain/socialchain/x/posts/types"
-	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
 	"github.com/socialchain/socialchain/x/settlement/types"
-)
-
-// Record kinds.
-const (
-	KindPost    = "post"
-	KindProfile = "profile"
 )
 
 // Proof is the JSON file `settlement prove` writes and `verify` reads.
@@ -60,69 +51,62 @@ type Proof struct {
 	MerkleProof []common.Hash `json:"merkle_proof"`
 }
 
-// StoreLocation returns the module store and key holding a record's value.
-func StoreLocation(kind, key string) (store string, storeKey []byte, err error) {
-	switch kind {
-	case KindPost:
-		id, err := strconv.ParseUint(key, 10, 64)
-		if err != nil {
-			return "", nil, fmt.Errorf("post id %q: %w", key, err)
-		}
-		bz, err := collections.EncodeKeyWithPrefix(poststypes.PostsKey, collections.Uint64Key, id)
-		return poststypes.StoreKey, bz, err
-	case KindProfile:
-		owner, err := sdk.AccAddressFromBech32(key)
-		if err != nil {
-			return "", nil, fmt.Errorf("profile owner %q: %w", key, err)
-		}
-		bz, err := collections.EncodeKeyWithPrefix(profilestypes.ProfilesKey, sdk.AccAddressKey, owner)
-		return profilestypes.StoreKey, bz, err
-	}
-	return "", nil, fmt.Errorf("kind %q: want %q or %q", kind, KindPost, KindProfile)
+// StoreLocation is where a record's value lives in the chain state: a
+// module store and the key in it.
+type StoreLocation struct {
+	Store string
+	Key   []byte
 }
 
-// LeafOf recomputes the settlement leaf of a stored value.
-func LeafOf(kind string, value []byte) (common.Hash, error) {
-	switch kind {
-	case KindPost:
-		var post poststypes.Post
-		if err := post.Unmarshal(value); err != nil {
-			return common.Hash{}, fmt.Errorf("decoding the post: %w", err)
+// RecordKind is what proofs need to know about one kind of settled
+// record. The package knows no module: the app, which knows where the
+// social modules keep their records, supplies one RecordKind per kind.
+type RecordKind struct {
+	// Name is the kind as x/settlement records it (types.RecordKindPost, …).
+	Name string
+	// Locate returns where the record with key (a post id, a profile
+	// owner's address) is stored.
+	Locate func(key string) (StoreLocation, error)
+	// Leaf recomputes the record's settlement leaf from its stored value.
+	Leaf func(value []byte) (common.Hash, error)
+}
+
+// Kinds are the record kinds a prover or verifier knows.
+type Kinds []RecordKind
+
+// Find returns the kind named name.
+func (ks Kinds) Find(name string) (RecordKind, error) {
+	names := make([]string, len(ks))
+	for i, k := range ks {
+		if k.Name == name {
+			return k, nil
 		}
-		author, err := sdk.AccAddressFromBech32(post.Author)
-		if err != nil {
-			return common.Hash{}, err
-		}
-		h, err := post.Content().Hash()
-		if err != nil {
-			return common.Hash{}, err
-		}
-		return types.PostLeaf(common.BytesToAddress(author), post.ID, common.BytesToHash(h)), nil
-	case KindProfile:
-		var p profilestypes.Profile
-		if err := p.Unmarshal(value); err != nil {
-			return common.Hash{}, fmt.Errorf("decoding the profile: %w", err)
-		}
-		owner, err := sdk.AccAddressFromBech32(p.Owner)
-		if err != nil {
-			return common.Hash{}, err
-		}
-		h, err := profilestypes.ProfileHash(p)
-		if err != nil {
-			return common.Hash{}, err
-		}
-		return types.ProfileLeaf(common.BytesToAddress(owner), p.Handle, h), nil
+		names[i] = fmt.Sprintf("%q", k.Name)
 	}
-	return common.Hash{}, fmt.Errorf("kind %q: want %q or %q", kind, KindPost, KindProfile)
+	return RecordKind{}, fmt.Errorf("kind %q: want %s", name, strings.Join(names, " or "))
+}
+
+// Locate returns where the record (kind, key) is stored.
+func (ks Kinds) Locate(kind, key string) (StoreLocation, error) {
+	k, err := ks.Find(kind)
+	if err != nil {
+		return StoreLocation{}, err
+	}
+	return k.Locate(key)
 }
 
 // Verify checks p against the app hash and settlement root stored on the
 // L1 for p.Checkpoint. It returns nil only if every check passes.
-func Verify(p Proof, appHash, settlementRoot common.Hash) error {
-	store, storeKey, err := StoreLocation(p.Kind, p.Key)
+func (ks Kinds) Verify(p Proof, appHash, settlementRoot common.Hash) error {
+	kind, err := ks.Find(p.Kind)
 	if err != nil {
 		return err
 	}
+	loc, err := kind.Locate(p.Key)
+	if err != nil {
+		return err
+	}
+	store, storeKey := loc.Store, loc.Key
 	if store != p.Store || !bytes.Equal(storeKey, p.StoreKey) {
 		return fmt.Errorf("the proof locates %s at %s/%x, but a %s %s lives at %s/%x", p.Kind, p.Store, []byte(p.StoreKey), p.Kind, p.Key, store, storeKey)
 	}
@@ -133,7 +117,7 @@ func Verify(p Proof, appHash, settlementRoot common.Hash) error {
 	if err := rootmulti.DefaultProofRuntime().VerifyValue(p.StoreProof, appHash[:], path.String(), p.Value); err != nil {
 		return fmt.Errorf("the value is not in the state the L1 app hash %s commits to: %w", appHash, err)
 	}
-	leaf, err := LeafOf(p.Kind, p.Value)
+	leaf, err := kind.Leaf(p.Value)
 	if err != nil {
 		return err
 	}
@@ -146,7 +130,8 @@ func Verify(p Proof, appHash, settlementRoot common.Hash) error {
 	return nil
 }
 
-// Siblings returns the Merkle proof in the form l1 and the contract take.
+// Siblings returns the Merkle proof in the form types.VerifyMerkleProof
+// and the contract take.
 func (p Proof) Siblings() [][32]byte {
 	siblings := make([][32]byte, len(p.MerkleProof))
 	for i, h := range p.MerkleProof {

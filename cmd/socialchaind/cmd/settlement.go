@@ -29,6 +29,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/server"
 
+	"github.com/socialchain/socialchain/app"
 	"github.com/socialchain/socialchain/internal/cliwait"
 	"github.com/socialchain/socialchain/l1/bindings"
 	"github.com/socialchain/socialchain/l1/proof"
@@ -322,10 +323,11 @@ func l1LastCheckpoint(ctx context.Context, l1c *ethclient.Client, contract commo
 
 // buildProof assembles the proof of (kind, key) from a node.
 func buildProof(ctx context.Context, clientCtx client.Context, kind, key string) (proof.Proof, error) {
-	store, storeKey, err := proof.StoreLocation(kind, key)
+	loc, err := app.SettlementRecordKinds().Locate(kind, key)
 	if err != nil {
 		return proof.Proof{}, err
 	}
+	store, storeKey := loc.Store, loc.Key
 	query := settlementtypes.NewQueryClient(clientCtx)
 	rec, err := query.RecordProof(ctx, &settlementtypes.QueryRecordProofRequest{Kind: kind, Key: key})
 	if err != nil {
@@ -433,7 +435,7 @@ func verifyOnL1(ctx context.Context, l1c *ethclient.Client, contract common.Addr
 	if err != nil {
 		return err
 	}
-	if err := proof.Verify(p, stored.AppHash, stored.SettlementRoot); err != nil {
+	if err := app.SettlementRecordKinds().Verify(p, stored.AppHash, stored.SettlementRoot); err != nil {
 		return err
 	}
 	out, err = l1c.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: abi.PackVerifyRecord(p.Checkpoint, p.Leaf, p.Siblings())}, nil)

@@ -29,12 +29,6 @@ func (k Keeper) RecordLeaf(ctx context.Context, kind, key string, leaf []byte) e
 	return k.EpochRecords.Set(ctx, seq, types.SettlementRecord{Kind: kind, Key: key, Leaf: leaf})
 }
 
-// Record kinds in the settlement tree.
-const (
-	RecordKindPost    = "post"
-	RecordKindProfile = "profile"
-)
-
 // Hooks adapts the keeper to the posts and profiles hooks.
 type Hooks struct{ k Keeper }
 
@@ -44,13 +38,13 @@ func (k Keeper) Hooks() Hooks { return Hooks{k} }
 // AfterPostWritten records a post version: keccak(0x01 ‖ author ‖ id ‖ content hash).
 func (h Hooks) AfterPostWritten(ctx context.Context, author sdk.AccAddress, postID uint64, contentHash []byte) error {
 	leaf := types.PostLeaf(common.BytesToAddress(author), postID, common.BytesToHash(contentHash))
-	return h.k.RecordLeaf(ctx, RecordKindPost, strconv.FormatUint(postID, 10), leaf[:])
+	return h.k.RecordLeaf(ctx, types.RecordKindPost, strconv.FormatUint(postID, 10), leaf[:])
 }
 
 // AfterProfileWritten records a profile version: keccak(0x02 ‖ owner ‖ keccak(handle) ‖ profile hash).
 func (h Hooks) AfterProfileWritten(ctx context.Context, owner sdk.AccAddress, handle string, profileHash []byte) error {
 	leaf := types.ProfileLeaf(common.BytesToAddress(owner), handle, common.BytesToHash(profileHash))
-	return h.k.RecordLeaf(ctx, RecordKindProfile, sdk.AccAddress(owner).String(), leaf[:])
+	return h.k.RecordLeaf(ctx, types.RecordKindProfile, sdk.AccAddress(owner).String(), leaf[:])
 }
 
 // EndBlocker opens a checkpoint at the last block of every epoch: it hands

@@ -9,6 +9,13 @@ const (
 	StoreKey = ModuleName
 )
 
+// Record kinds in the settlement tree (SettlementRecord.Kind, the kind of
+// a RecordProof query).
+const (
+	RecordKindPost    = "post"
+	RecordKindProfile = "profile"
+)
+
 // Collection prefixes: one byte each, never reused.
 var (
 	ParamsKey         = collections.NewPrefix(0)
