@@ -6,7 +6,9 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -89,6 +91,7 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	"github.com/socialchain/socialchain/internal/addresscodec"
+	"github.com/socialchain/socialchain/internal/ethkey"
 	"github.com/socialchain/socialchain/x/messages"
 	messagesabci "github.com/socialchain/socialchain/x/messages/abci"
 	messageskeeper "github.com/socialchain/socialchain/x/messages/keeper"
@@ -469,7 +472,10 @@ func (app *SocialApp) setSettlementHandlers(logger log.Logger, homePath string) 
 	var consAddr []byte
 	if homePath != "" {
 		var err error
-		key, err = settlementabci.LoadSigningKey(filepath.Join(homePath, settlementabci.SigningKeyFile))
+		key, err = ethkey.Load(filepath.Join(homePath, settlementabci.SigningKeyFile))
+		if errors.Is(err, fs.ErrNotExist) {
+			key, err = nil, nil // this node does not sign checkpoints
+		}
 		if err != nil {
 			panic(fmt.Errorf("loading settlement signing key: %w", err))
 		}

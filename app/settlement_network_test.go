@@ -2,7 +2,9 @@ package app_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"testing"
 	"time"
@@ -25,6 +27,7 @@ import (
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/internal/ethkey"
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	"github.com/socialchain/socialchain/x/settlement/keeper"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
@@ -64,14 +67,13 @@ func newSettlementNetworkConfig(t *testing.T, validators int) network.Config {
 	cfg.AppConstructor = func(val network.ValidatorI) servertypes.Application {
 		home := val.GetCtx().Config.RootDir
 		keyPath := filepath.Join(home, settlementabci.SigningKeyFile)
-		key, err := settlementabci.LoadSigningKey(keyPath)
-		if err != nil {
-			panic(err)
-		}
-		if key == nil {
-			if _, err := settlementabci.GenerateSigningKey(keyPath); err != nil {
+		if _, err := ethkey.Load(keyPath); errors.Is(err, fs.ErrNotExist) {
+			_, err = ethkey.Generate(keyPath)
+			if err != nil {
 				panic(err)
 			}
+		} else if err != nil {
+			panic(err)
 		}
 		if err := enableVoteExtensions(val.GetCtx().Config.GenesisFile()); err != nil {
 			panic(fmt.Errorf("enabling vote extensions: %w", err))
@@ -123,14 +125,12 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 	registered := map[string]string{} // eth address → validator
 	var hashes []string
 	for _, val := range net.Validators {
-		key, err := settlementabci.LoadSigningKey(filepath.Join(val.Ctx.Config.RootDir, settlementabci.SigningKeyFile))
-		require.NoError(t, err)
-		require.NotNil(t, key, "the app constructor wrote a key for %s", val.Moniker)
+		key, err := ethkey.Load(filepath.Join(val.Ctx.Config.RootDir, settlementabci.SigningKeyFile))
+		require.NoError(t, err, "the app constructor wrote a key for %s", val.Moniker)
 		eth := crypto.PubkeyToAddress(key.PublicKey).Hex()
-		proof, err := crypto.Sign(settlementtypes.RegistrationDigest(val.ValAddress.String(), cfg.ChainID, params.L1ChainId, 0), key)
+		proof, err := settlementtypes.SignDigest(key, [32]byte(settlementtypes.RegistrationDigest(val.ValAddress.String(), cfg.ChainID, params.L1ChainId, 0)))
 		require.NoError(t, err)
-		proof[64] += 27
-		msg := &settlementtypes.MsgRegisterSigner{Operator: val.Address.String(), EthAddress: eth, Proof: proof}
+		msg := &settlementtypes.MsgRegisterSigner{Operator: val.Address.String(), EthAddress: eth, Proof: proof[:]}
 		res, err := node.BroadcastTxSync(signTx(t, node, val, cfg.ChainID, msg))
 		require.NoError(t, err)
 		require.Zero(t, res.Code, res.RawLog)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -31,10 +32,10 @@ import (
 
 	"github.com/socialchain/socialchain/app"
 	"github.com/socialchain/socialchain/internal/cliwait"
+	"github.com/socialchain/socialchain/internal/ethkey"
 	"github.com/socialchain/socialchain/l1/bindings"
 	"github.com/socialchain/socialchain/l1/proof"
 	"github.com/socialchain/socialchain/l1/relayer"
-	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -67,12 +68,12 @@ func l1Setup(cmd *cobra.Command) (*ethclient.Client, *grpc.ClientConn, *ecdsa.Pr
 	if keyFile == "" {
 		return nil, nil, nil, fmt.Errorf("--%s is required", flagKeyFile)
 	}
-	key, err := settlementabci.LoadSigningKey(keyFile)
+	key, err := ethkey.Load(keyFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil, fmt.Errorf("--%s %s does not exist", flagKeyFile, keyFile)
+	}
 	if err != nil {
 		return nil, nil, nil, err
-	}
-	if key == nil {
-		return nil, nil, nil, fmt.Errorf("--%s %s does not exist", flagKeyFile, keyFile)
 	}
 	l1, err := ethclient.DialContext(cmd.Context(), rpc)
 	if err != nil {
@@ -466,12 +467,12 @@ func startEmbeddedRelayer(svrCtx *server.Context, ctx context.Context, g *errgro
 	if !filepath.IsAbs(keyFile) {
 		keyFile = filepath.Join(svrCtx.Config.RootDir, keyFile)
 	}
-	key, err := settlementabci.LoadSigningKey(keyFile)
+	key, err := ethkey.Load(keyFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("app.toml [settlement] relayer-key-file %s does not exist", keyFile)
+	}
 	if err != nil {
 		return fmt.Errorf("app.toml [settlement] relayer-key-file: %w", err)
-	}
-	if key == nil {
-		return fmt.Errorf("app.toml [settlement] relayer-key-file %s does not exist", keyFile)
 	}
 	l1c, err := ethclient.DialContext(ctx, cfg.L1RPC)
 	if err != nil {
