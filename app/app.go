@@ -472,7 +472,7 @@ func (app *SocialApp) setSettlementHandlers(logger log.Logger, homePath string) 
 	var consAddr []byte
 	if homePath != "" {
 		var err error
-		key, err = ethkey.Load(filepath.Join(homePath, settlementabci.SigningKeyFile))
+		key, err = ethkey.Load(filepath.Join(homePath, settlementtypes.SigningKeyFile))
 		if errors.Is(err, fs.ErrNotExist) {
 			key, err = nil, nil // this node does not sign checkpoints
 		}

@@ -28,7 +28,6 @@ import (
 
 	"github.com/socialchain/socialchain/app"
 	"github.com/socialchain/socialchain/internal/ethkey"
-	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	"github.com/socialchain/socialchain/x/settlement/keeper"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
@@ -66,7 +65,7 @@ func newSettlementNetworkConfig(t *testing.T, validators int) network.Config {
 	chainID := cfg.ChainID
 	cfg.AppConstructor = func(val network.ValidatorI) servertypes.Application {
 		home := val.GetCtx().Config.RootDir
-		keyPath := filepath.Join(home, settlementabci.SigningKeyFile)
+		keyPath := filepath.Join(home, settlementtypes.SigningKeyFile)
 		if _, err := ethkey.Load(keyPath); errors.Is(err, fs.ErrNotExist) {
 			_, err = ethkey.Generate(keyPath)
 			if err != nil {
@@ -125,7 +124,7 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 	registered := map[string]string{} // eth address → validator
 	var hashes []string
 	for _, val := range net.Validators {
-		key, err := ethkey.Load(filepath.Join(val.Ctx.Config.RootDir, settlementabci.SigningKeyFile))
+		key, err := ethkey.Load(filepath.Join(val.Ctx.Config.RootDir, settlementtypes.SigningKeyFile))
 		require.NoError(t, err, "the app constructor wrote a key for %s", val.Moniker)
 		eth := crypto.PubkeyToAddress(key.PublicKey).Hex()
 		proof, err := settlementtypes.SignDigest(key, [32]byte(settlementtypes.RegistrationDigest(val.ValAddress.String(), cfg.ChainID, params.L1ChainId, 0)))

@@ -33,7 +33,6 @@ import (
 	"github.com/socialchain/socialchain/app"
 	"github.com/socialchain/socialchain/internal/ethkey"
 	"github.com/socialchain/socialchain/p2p"
-	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -253,7 +252,7 @@ func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) 
 		return err
 	}
 
-	key, err := ethkey.Generate(filepath.Join(n.Home, settlementabci.SigningKeyFile))
+	key, err := ethkey.Generate(filepath.Join(n.Home, settlementtypes.SigningKeyFile))
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,11 @@ const (
 	StoreKey = ModuleName
 )
 
+// SigningKeyFile is where a validator's checkpoint-signing key lives,
+// relative to the node home, in the format of internal/ethkey. It never
+// goes on chain.
+const SigningKeyFile = "config/settlement_key.json"
+
 // Record kinds in the settlement tree (SettlementRecord.Kind, the kind of
 // a RecordProof query).
 const (

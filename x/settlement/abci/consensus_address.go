@@ -8,11 +8,6 @@ import (
 	"os"
 )
 
-// SigningKeyFile is where a validator's checkpoint-signing key lives,
-// relative to the node home, in the format of internal/ethkey. It never
-// goes on chain.
-const SigningKeyFile = "config/settlement_key.json"
-
 // LoadConsensusAddress reads the validator's consensus address from
 // CometBFT's priv_validator_key.json; a missing file (a non-validator)
 // gives nil.
