@@ -43,7 +43,7 @@ test-e2e: build ## process-level tests: dev chain, localnets, kubo interop, geth
 fuzz: ## run every fuzz target for FUZZTIME (default 30s) each and print the execs each reached (outside CI)
 	FUZZTIME=$(FUZZTIME) bash scripts/fuzz.sh
 
-lint: ## gofmt, go vet, and go.mod/go.sum tidy
+lint: ## gofmt, go vet, staticcheck (pinned, installed into .cache/bin) and go.mod/go.sum tidy
 	go mod tidy -diff
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.\|\.pulsar\.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -51,6 +51,8 @@ lint: ## gofmt, go vet, and go.mod/go.sum tidy
 	# and vet reports it for every package that imports api/.
 	go vet -unreachable=false ./...
 	go vet -unreachable=false -tags e2e ./tests/e2e/...
+	bash scripts/install-staticcheck.sh
+	bash scripts/staticcheck.sh
 
 proto-gen: ## regenerate Go code from proto/ (local include paths only)
 	bash scripts/protocgen.sh

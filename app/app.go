@@ -90,6 +90,7 @@ import (
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	"github.com/socialchain/socialchain/app/rest"
 	"github.com/socialchain/socialchain/internal/addresscodec"
 	"github.com/socialchain/socialchain/internal/ethkey"
 	"github.com/socialchain/socialchain/x/messages"
@@ -172,7 +173,11 @@ type SocialApp struct {
 	laneGossip     *laneGossip
 	settled        l1Settlement
 	content        *contentService
-	relayer        relayerStatus
+	contentRoutes  rest.ContentRoutes
+	relayer        rest.RelayerStatus
+	// laneEvents are the events of the lane messages of the block being
+	// finalized, kept out of the SDK's event handling (see FinalizeBlock).
+	laneEvents []abci.Event
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -234,12 +239,13 @@ func NewSocialApp(
 		panic(err)
 	}
 	content := newContentService(logger.With("module", "content"), announceQueueSize)
-	// Pin-on-commit listens to finalized blocks. This replaces listeners
-	// from app.toml's [streaming] section, which socialchain does not use.
 	// The lane listener must run on every node: it takes committed messages
-	// out of the pool. It is wired below, once the lane exists.
+	// out of the pool. It is wired below, once the lane exists. This
+	// replaces listeners from app.toml's [streaming] section, which
+	// socialchain does not use. Pin-on-commit needs the lane's events too,
+	// so FinalizeBlock calls it once they are in the response.
 	var lanes laneListener
-	bApp.SetStreamingManager(storetypes.StreamingManager{ABCIListeners: []storetypes.ABCIListener{content, &lanes}})
+	bApp.SetStreamingManager(storetypes.StreamingManager{ABCIListeners: []storetypes.ABCIListener{&lanes}})
 
 	app := &SocialApp{
 		BaseApp:           bApp,
@@ -519,7 +525,10 @@ func (app *SocialApp) PreBlocker(ctx sdk.Context, req *abci.RequestFinalizeBlock
 	if err != nil {
 		return res, nil // ProcessProposal rejected such a block; nothing to apply
 	}
-	return res, app.messagesABCI.PreBlock(ctx, rest)
+	lane := ctx.WithEventManager(sdk.NewEventManager())
+	err = app.messagesABCI.PreBlock(lane, rest)
+	app.laneEvents = lane.EventManager().ABCIEvents()
+	return res, err
 }
 
 // BeginBlocker runs the modules' begin-blockers.
@@ -598,32 +607,40 @@ func (app *SocialApp) AutoCliOpts() autocli.AppOptions {
 // RegisterAPIRoutes mounts the gRPC-gateway REST routes on the API server.
 func (app *SocialApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
 	clientCtx := apiSvr.ClientCtx
-	// authtx.RegisterGRPCGatewayRoutes, with restTxClient's BroadcastTx.
-	if err := txtypes.RegisterServiceHandlerClient(context.Background(), apiSvr.GRPCGatewayRouter, restTxClient{
-		ServiceClient: txtypes.NewServiceClient(clientCtx),
-		broadcast:     app.txService(clientCtx),
-	}); err != nil {
+	// authtx.RegisterGRPCGatewayRoutes, with the tx service's BroadcastTx.
+	if err := txtypes.RegisterServiceHandlerClient(context.Background(), apiSvr.GRPCGatewayRouter,
+		rest.NewTxGatewayClient(clientCtx, app.txService(clientCtx))); err != nil {
 		panic(err)
 	}
 	cmtservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	// Before the gateway's catch-all route, which the server adds at start.
-	for _, prefix := range contentPrefixes {
-		apiSvr.Router.PathPrefix(prefix).Handler(app.content)
+	for _, prefix := range rest.ContentPrefixes {
+		apiSvr.Router.PathPrefix(prefix).Handler(&app.contentRoutes)
 	}
-	apiSvr.Router.Path("/socialchain/settlement/v1/l1-status").Handler(&app.relayer)
-	registerWebApp(apiSvr.Router)
-	if err := registerOpenAPI(apiSvr.Router, apiConfig.Swagger); err != nil {
+	apiSvr.Router.Path(rest.L1StatusPath).Handler(&app.relayer)
+	rest.RegisterWebApp(apiSvr.Router)
+	if err := rest.RegisterOpenAPI(apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)
 	}
-	useRESTErrorHandler(apiSvr.GRPCGatewayRouter)
-	apiSvr.Router.Use(limitRESTBodies)
+	rest.UseErrorHandler(apiSvr.GRPCGatewayRouter)
+	apiSvr.Router.Use(rest.LimitBodies)
+}
+
+// SetRelayerStatus installs the embedded relayer's status reader, served
+// at rest.L1StatusPath.
+func (app *SocialApp) SetRelayerStatus(f func() any) { app.relayer.Set(f) }
+
+// txService is the tx service of clientCtx, with reasons for the refusals
+// the SDK's leaves unexplained.
+func (app *SocialApp) txService(clientCtx client.Context) rest.TxService {
+	return rest.NewTxService(clientCtx, app.Simulate, app.interfaceRegistry, app.txConfig.TxDecoder())
 }
 
 // RegisterTxService registers the tx gRPC service (simulate, broadcast,
 // get): the SDK's, with reasons for the refusals it leaves unexplained
-// (broadcastWithReasons).
+// (rest.TxService).
 func (app *SocialApp) RegisterTxService(clientCtx client.Context) {
 	txtypes.RegisterServiceServer(app.GRPCQueryRouter(), app.txService(clientCtx))
 }

@@ -26,8 +26,10 @@ import (
 var dependencyRules = []dependencyRule{
 	{"cmd/...", []string{"cmd/...", "app", "p2p/...", "l1/...", "indexer/...", "loadtest", "x/*/types", "x/*/client/cli"},
 		"cmd adds commands: it reaches the modules through app, their types and their CLIs, never their keepers"},
-	{"app", []string{"x/...", "p2p/...", "l1/...", "web", "docs"},
+	{"app", []string{"app/rest", "x/...", "p2p/...", "l1/...", "web", "docs"},
 		"app wires the modules, the content node and the L1 tools together"},
+	{"app/rest", []string{"p2p/...", "web", "docs"},
+		"the REST surface serves the content node, the web app and the OpenAPI document; it knows no module"},
 	{"loadtest", []string{"app", "x/*/types"},
 		"the load generator builds transactions from the modules' types"},
 	{"indexer/...", []string{"indexer/...", "x/*/types"},
@@ -44,11 +46,10 @@ var dependencyRules = []dependencyRule{
 		"x/settlement knows no social module; the app supplies what it must know of them"},
 	{"x/{m}/...", []string{"x/{m}/..."},
 		"a module imports its own packages only (and never app, cmd, p2p or l1)"},
-	// internal/benchfixture is test support (keeper benchmarks' fixtures);
-	// issue 16 moves it out of internal/.
-	{"internal/benchfixture", []string{"x/posts/...", "x/profiles/..."},
-		"benchmark fixtures build real posts and profiles keepers"},
 	{"internal/...", nil, "shared helpers know no part of the application"},
+	// No row lets a package import testutil/, so only _test.go files can.
+	{"testutil/...", []string{"testutil/...", "x/..."},
+		"test support: doubles and benchmark fixtures that build real keepers"},
 	{"api/...", nil, "generated protobuf code"},
 	{"web", nil, "the browser app's files and handler"},
 	{"docs", nil, "embedded documents (the OpenAPI file)"},
@@ -146,7 +147,13 @@ func TestArchitectureRuleTable(t *testing.T) {
 		{"cmd may use l1", "cmd/socialchaind/cmd", "l1/cli", true},
 		{"app may use l1", "app", "l1/proof", true},
 		{"p2p may not know a module", "p2p", "x/posts/types", false},
-		{"internal helpers may not know a module", "internal/cliwait", "x/posts/types", false},
+		{"internal helpers may not know a module", "internal/textrules", "x/posts/types", false},
+		{"app may use its REST surface", "app", "app/rest", true},
+		{"the REST surface may use the content node", "app/rest", "p2p", true},
+		{"the REST surface may not know a module", "app/rest", "x/posts/types", false},
+		{"test support may build real keepers", "testutil/benchfixture", "x/posts/keeper", true},
+		{"the binary may not link test support", "app", "testutil", false},
+		{"a module may not link test support", "x/settlement/keeper", "testutil", false},
 		{"a package without a row is refused", "tools/gen", "internal/resterr", false},
 	}
 	for _, tc := range cases {

@@ -2,20 +2,16 @@ package app
 
 import (
 	"context"
-	"net/http"
-	"reflect"
 	"sync"
 	"sync/atomic"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/ipfs/go-cid"
-	"google.golang.org/grpc/codes"
 
 	"cosmossdk.io/log/v2"
 
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 
-	"github.com/socialchain/socialchain/internal/resterr"
 	"github.com/socialchain/socialchain/p2p"
 	poststypes "github.com/socialchain/socialchain/x/posts/types"
 	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
@@ -30,14 +26,12 @@ var eventContent = []func(abci.Event) ([]string, error){poststypes.EventCIDs, pr
 // content.
 const announceQueueSize = 4096
 
-// contentService connects the chain to the node's IPFS peer: it serves the
-// content API on the REST server and, after each block, pins the CIDs the
-// block's posts and profiles reference and announces the new posts that
-// reference content. The peer is attached once `start` has brought it up;
-// until then (and on nodes with [p2p] enable = false) the content routes
-// answer 503 and blocks pin nothing.
+// contentService connects the chain to the node's IPFS peer: after each
+// block, it pins the CIDs the block's posts and profiles reference and
+// announces the new posts that reference content. The peer is attached once
+// `start` has brought it up (its API is served by rest.ContentRoutes); until
+// then, and on nodes with [p2p] enable = false, blocks pin nothing.
 type contentService struct {
-	api       atomic.Pointer[p2p.ContentAPI]
 	announcer atomic.Pointer[postAnnouncer]
 	logger    log.Logger
 	queueSize int
@@ -65,20 +59,20 @@ func (app *SocialApp) AttachContentNode(node *p2p.Node) error {
 	if err != nil {
 		return err
 	}
-	app.content.attach(node, api)
+	app.contentRoutes.Attach(api)
+	app.content.attach(node)
 	app.attachLaneGossip(node)
 	return nil
 }
 
-// attach serves api and sends block content to peer, with an announcer of
-// its own; an announcer of an earlier peer is stopped first.
-func (c *contentService) attach(peer contentPeer, api *p2p.ContentAPI) {
+// attach sends block content to peer, with an announcer of its own; an
+// announcer of an earlier peer is stopped first.
+func (c *contentService) attach(peer contentPeer) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old := c.announcer.Swap(nil); old != nil {
 		old.stop()
 	}
-	c.api.Store(api)
 	c.announcer.Store(startPostAnnouncer(peer, c.queueSize, c.logger))
 }
 
@@ -91,48 +85,6 @@ func (c *contentService) close() {
 		a.stop()
 	}
 }
-
-// ServeHTTP routes content requests to the attached node's API.
-func (c *contentService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	api := c.api.Load()
-	if api == nil {
-		resterr.Error(w, http.StatusServiceUnavailable, codes.Unavailable, "the content node is not running: enable [p2p] in app.toml and restart")
-		return
-	}
-	api.Handler().ServeHTTP(unwrappable(w), r)
-}
-
-// unwrappable lets http.ResponseController reach the connection's real
-// ResponseWriter. CometBFT's RPC server, which the SDK's REST server runs
-// on, wraps every writer in a type that can neither Flush nor Unwrap, so
-// the event stream could never flush; its exported embedded ResponseWriter
-// field is the writer underneath.
-func unwrappable(w http.ResponseWriter) http.ResponseWriter {
-	if _, ok := w.(http.Flusher); ok {
-		return w
-	}
-	v := reflect.ValueOf(w)
-	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
-		return w
-	}
-	field := v.Elem().FieldByName("ResponseWriter")
-	if !field.IsValid() || !field.CanInterface() {
-		return w
-	}
-	inner, ok := field.Interface().(http.ResponseWriter)
-	if !ok {
-		return w
-	}
-	return unwrapWriter{ResponseWriter: w, inner: inner}
-}
-
-type unwrapWriter struct {
-	http.ResponseWriter
-	inner http.ResponseWriter
-}
-
-// Unwrap implements the interface http.ResponseController looks for.
-func (u unwrapWriter) Unwrap() http.ResponseWriter { return u.inner }
 
 // ListenFinalizeBlock pins the content of a finalized block and queues
 // the announcements of its new posts; it does no network work. Pins are
@@ -309,23 +261,4 @@ func cidStrings(cids []cid.Cid) []string {
 		out[i] = c.String()
 	}
 	return out
-}
-
-// relayerStatus serves GET /socialchain/settlement/v1/l1-status: what
-// this node's embedded relayer last saw on the L1. It is node-local (each
-// relayer reports its own view), not chain state.
-type relayerStatus struct {
-	status atomic.Pointer[func() any]
-}
-
-// SetRelayerStatus installs the embedded relayer's status reader.
-func (app *SocialApp) SetRelayerStatus(f func() any) { app.relayer.status.Store(&f) }
-
-func (rs *relayerStatus) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
-	f := rs.status.Load()
-	if f == nil {
-		resterr.Error(w, http.StatusNotFound, codes.NotFound, "this node runs no relayer: set [settlement] relay = true in app.toml")
-		return
-	}
-	resterr.Write(w, http.StatusOK, (*f)())
 }

@@ -118,7 +118,7 @@ func mustCIDs(t *testing.T, strs ...string) []cid.Cid {
 
 func startTestContentService(t *testing.T, peer contentPeer, queueSize int) *contentService {
 	c := newContentService(log.NewNopLogger(), queueSize)
-	c.attach(peer, nil)
+	c.attach(peer)
 	t.Cleanup(c.close)
 	return c
 }
@@ -310,7 +310,7 @@ func (p discardPeer) Stream() *p2p.StreamHub                                    
 // for.
 func BenchmarkListenFinalizeBlock(b *testing.B) {
 	c := newContentService(log.NewNopLogger(), announceQueueSize)
-	c.attach(discardPeer{stream: p2p.NewStreamHub()}, nil)
+	c.attach(discardPeer{stream: p2p.NewStreamHub()})
 	defer c.close()
 	var res abci.ResponseFinalizeBlock
 	for i := range 900 {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -255,38 +254,26 @@ func (s *l1Settlement) SettledCheckpoint(ctx context.Context, height int64) (uin
 	return lo, true
 }
 
-// laneEventPrefixes are the event types a block's lane messages emit at
-// block level: the lane's receipts and the social actions they applied.
-// The wallet path emits the same social events inside its transactions.
-var laneEventPrefixes = []string{"socialchain.messages.", "socialchain.posts.", "socialchain.profiles."}
-
-// FinalizeBlock leaves the block-level events of lane messages out of
-// CometBFT's block indexer. A full block carries tens of thousands of them,
-// and indexing each attribute cost the node more than a tenth of its CPU;
-// receipts in state answer lookups by hash (messages status), and websocket
-// subscribers still receive every event, indexed or not. Transaction events
-// are untouched.
+// FinalizeBlock adds the block's lane events to the response, ahead of
+// the other block-level events, and pins the block's content. A full
+// block carries tens of thousands of lane events: the SDK would copy each
+// to mark it for indexing (formatting every attribute's name) and
+// CometBFT's block indexer would then index every attribute, together
+// more than a tenth of the node's CPU. So the lane emits them on its own
+// event manager and they reach CometBFT unindexed: receipts in state
+// answer lookups by hash (messages status), and websocket subscribers
+// still receive every event. Transaction events are untouched.
 func (app *SocialApp) FinalizeBlock(req *abci.RequestFinalizeBlock) (*abci.ResponseFinalizeBlock, error) {
+	app.laneEvents = nil
 	res, err := app.BaseApp.FinalizeBlock(req)
+	lane := app.laneEvents
+	app.laneEvents = nil
 	if err != nil || res == nil {
 		return res, err
 	}
-	for i := range res.Events {
-		if !isLaneEvent(res.Events[i].Type) {
-			continue
-		}
-		for j := range res.Events[i].Attributes {
-			res.Events[i].Attributes[j].Index = false
-		}
+	res.Events = append(lane, res.Events...)
+	if err := app.content.ListenFinalizeBlock(context.Background(), *req, *res); err != nil {
+		app.Logger().Error("pinning the block's content", "height", req.Height, "err", err)
 	}
 	return res, nil
-}
-
-func isLaneEvent(eventType string) bool {
-	for _, prefix := range laneEventPrefixes {
-		if strings.HasPrefix(eventType, prefix) {
-			return true
-		}
-	}
-	return false
 }

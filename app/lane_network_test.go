@@ -325,4 +325,19 @@ func TestLaneProposalChecks(t *testing.T) {
 	require.Equal(t, abci.ResponseProcessProposal_REJECT, process(messagesabci.EncodeBatch([][]byte{honest, honest})), "a message twice")
 	require.Equal(t, abci.ResponseProcessProposal_REJECT, process(append(messagesabci.EncodeBatch(nil), 0xff, 0xff)), "undecodable batch")
 	require.Equal(t, abci.ResponseProcessProposal_REJECT, process([]byte("not a tx"), messagesabci.EncodeBatch([][]byte{honest})), "a batch after a tx")
+
+	// A message in the node's pool skips the second signature check only
+	// with the very signature the node verified: the hash covers the body
+	// alone, so a proposer may not swap the signature of a pooled message.
+	// (The block may take it out of the pool before the checks below; the
+	// swapped signature must be refused either way.)
+	pooledMsg := sign(ln.key, ln.body(post("pooled")))
+	pooled := raw(pooledMsg)
+	_, err = ln.lane().Submit(context.Background(), &messagestypes.SubmitRequest{Message: pooledMsg})
+	require.NoError(t, err)
+	swapped := pooledMsg
+	swapped.Signature = append([]byte(nil), pooledMsg.Signature...)
+	swapped.Signature[0] ^= 1
+	require.Equal(t, abci.ResponseProcessProposal_ACCEPT, process(messagesabci.EncodeBatch([][]byte{pooled, honest})))
+	require.Equal(t, abci.ResponseProcessProposal_REJECT, process(messagesabci.EncodeBatch([][]byte{raw(swapped)})), "a pooled body with a forged signature")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/socialchain/socialchain/internal/textrules"
 	"github.com/socialchain/socialchain/p2p/types"
 )
 
@@ -128,7 +129,7 @@ func ValidateAnnouncement(chainID string, kind types.AnnouncementKind, data []by
 		return Announcement{}, reject(RejectMalformed, "%v", err)
 	}
 	if msg.ChainID != chainID {
-		return Announcement{}, reject(RejectWrongChain, "chain id %q, want %q", truncate(msg.ChainID, 64), chainID)
+		return Announcement{}, reject(RejectWrongChain, "chain id %q, want %q", textrules.Truncate(msg.ChainID, 64), chainID)
 	}
 	if msg.Kind != kind {
 		return Announcement{}, reject(RejectWrongKind, "kind %s on the %s topic", msg.Kind, KindName(kind))
@@ -183,11 +184,4 @@ func encodeAnnouncements(chainID string, kind types.AnnouncementKind, postID uin
 		out = append(out, b)
 	}
 	return out, nil
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }

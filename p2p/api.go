@@ -17,6 +17,7 @@ import (
 	"google.golang.org/grpc/codes"
 
 	"github.com/socialchain/socialchain/internal/resterr"
+	"github.com/socialchain/socialchain/internal/textrules"
 )
 
 // Routes of the content API.
@@ -376,7 +377,7 @@ func parseCIDParam(w http.ResponseWriter, s string) (cid.Cid, bool) {
 	}
 	c, err := cid.Decode(s)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "invalid CID %q: %v", truncate(s, 128), err)
+		writeError(w, http.StatusBadRequest, "invalid CID %q: %v", textrules.Truncate(s, 128), err)
 		return cid.Undef, false
 	}
 	return c, true
@@ -390,7 +391,7 @@ func decodeBase64(s string) ([]byte, error) {
 			return b, nil
 		}
 	}
-	return nil, fmt.Errorf("%q", truncate(s, 128))
+	return nil, fmt.Errorf("%q", textrules.Truncate(s, 128))
 }
 
 func writeError(w http.ResponseWriter, status int, format string, args ...any) {

@@ -91,3 +91,17 @@ func (c Bech32Codec) verifyFormat(bz []byte) error {
 	}
 	return nil
 }
+
+// DecodeField parses addr, the value of the message field named field,
+// with c. An empty or malformed address fails with invalid, the calling
+// module's registered error, wrapped with the field and the reason.
+func DecodeField(c address.Codec, invalid error, field, addr string) (sdk.AccAddress, error) {
+	if addr == "" {
+		return nil, errorsmod.Wrapf(invalid, "%s is empty", field)
+	}
+	bz, err := c.StringToBytes(addr)
+	if err != nil {
+		return nil, errorsmod.Wrapf(invalid, "%s %q: %v", field, addr, err)
+	}
+	return bz, nil
+}

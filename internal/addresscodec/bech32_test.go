@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/core/address"
+	errorsmod "cosmossdk.io/errors"
 
 	sdkcodec "github.com/cosmos/cosmos-sdk/codec/address"
 	authcodec "github.com/cosmos/cosmos-sdk/x/auth/codec"
@@ -128,4 +129,24 @@ func BenchmarkBytesToString(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestDecodeFieldWrapsTheCallersError(t *testing.T) {
+	errInvalid := errorsmod.Register("addresscodec_test", 2, "invalid address")
+	c := addresscodec.NewBech32Codec(prefix)
+	want := bytes.Repeat([]byte{7}, 20)
+	s, err := c.BytesToString(want)
+	require.NoError(t, err)
+
+	got, err := addresscodec.DecodeField(c, errInvalid, "owner", s)
+	require.NoError(t, err)
+	require.Equal(t, want, []byte(got))
+
+	_, err = addresscodec.DecodeField(c, errInvalid, "owner", "")
+	require.ErrorIs(t, err, errInvalid)
+	require.EqualError(t, err, "owner is empty: invalid address")
+
+	_, err = addresscodec.DecodeField(c, errInvalid, "owner", "cosmos1nope")
+	require.ErrorIs(t, err, errInvalid)
+	require.ErrorContains(t, err, `owner "cosmos1nope": `)
 }

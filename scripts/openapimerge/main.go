@@ -164,7 +164,7 @@ func addMsgDefinitions(doc, msgs map[string]any) error {
 				name, ok := strings.CutPrefix(ref, "#/definitions/")
 				def, _ := defs[name].(map[string]any)
 				if !ok || def == nil {
-					return fmt.Errorf("Msg path %s: body %q is not a definition", path, ref)
+					return fmt.Errorf("path %s of a Msg: body %q is not a definition", path, ref)
 				}
 				def["x-type-url"] = "/" + name
 				marked++

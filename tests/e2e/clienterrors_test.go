@@ -19,7 +19,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/app/rest"
 )
 
 // restDo sends a request to the dev chain's REST server and returns the
@@ -176,9 +176,9 @@ func TestClientErrorsOnDevChain(t *testing.T) {
 
 	t.Run("oversized body is 413 in the gateway shape", func(t *testing.T) {
 		status, body := restDo(t, http.MethodPost, "/cosmos/tx/v1beta1/txs", "application/json",
-			bytes.NewReader(bytes.Repeat([]byte("x"), app.MaxRESTBodyBytes+1)))
+			bytes.NewReader(bytes.Repeat([]byte("x"), rest.MaxBodyBytes+1)))
 		requireRESTError(t, status, body, http.StatusRequestEntityTooLarge, 8,
-			fmt.Sprintf("the limit for /cosmos/tx/v1beta1/txs is %d bytes", app.MaxRESTBodyBytes))
+			fmt.Sprintf("the limit for /cosmos/tx/v1beta1/txs is %d bytes", rest.MaxBodyBytes))
 	})
 
 	// Over api.rpc-max-body-bytes the REST front door refuses the body

@@ -19,14 +19,21 @@ import (
 // its author's allowance. A message that already has a receipt is skipped,
 // so a proposer cannot replay one. Order, ids and receipts follow from the
 // batch alone, so every node computes the same state.
-func (k Keeper) ApplyBatch(ctx sdk.Context, msgs []*types.Message) error {
+func (k Keeper) ApplyBatch(sdkCtx sdk.Context, msgs []*types.Message) error {
+	// One conversion to the interface: each one copies the whole
+	// sdk.Context to the heap, and the loop makes several calls per message.
+	var ctx context.Context = sdkCtx
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return err
 	}
+	if err := k.replay.build(k.loadReceipts(ctx)); err != nil {
+		return err
+	}
 	period := currentPeriod(ctx, params)
+	height := sdkCtx.BlockHeight()
 	for i, m := range msgs {
-		if _, found, err := k.Receipt(ctx, m.Hash); err != nil {
+		if _, found, err := k.latestReceipt(ctx, m.Hash); err != nil {
 			return err
 		} else if found {
 			continue
@@ -37,7 +44,7 @@ func (k Keeper) ApplyBatch(ctx sdk.Context, msgs []*types.Message) error {
 			Author:      m.Body.Author,
 			Kind:        name,
 			Status:      types.StatusIncluded,
-			Height:      ctx.BlockHeight(),
+			Height:      height,
 			Index:       uint32(i),
 			ExpiresAtMs: m.Body.TimestampMs + int64(params.TimestampWindowSeconds)*1000,
 		}
@@ -60,9 +67,9 @@ func (k Keeper) ApplyBatch(ctx sdk.Context, msgs []*types.Message) error {
 			return err
 		}
 		ev := types.EventMessageApplied{Hash: m.Hash.String(), Author: receipt.Author, Kind: name, Status: receipt.Status, Error: receipt.Error}
-		ctx.EventManager().EmitEvent(sdk.Event(ev.ABCIEvent()))
+		sdkCtx.EventManager().EmitEvent(sdk.Event(ev.ABCIEvent()))
 	}
-	return k.PruneReceipts(ctx)
+	return k.PruneReceipts(sdkCtx)
 }
 
 // errWriteFailed marks a store or hook failure while writing a post that
@@ -73,7 +80,7 @@ var errWriteFailed = errors.New("writing a checked lane post failed")
 // and written on ctx itself (planning writes nothing, and this is the lane's
 // most frequent message, for which a cache branch cost a fifth of its
 // time); other actions run on a branch of ctx written back on success.
-func (k Keeper) apply(ctx sdk.Context, params types.Params, m *types.Message) (sdk.AccAddress, Outcome, error) {
+func (k Keeper) apply(ctx context.Context, params types.Params, m *types.Message) (sdk.AccAddress, Outcome, error) {
 	author, err := k.CheckMessage(ctx, params, m, 0)
 	if err != nil {
 		return nil, Outcome{}, err
@@ -89,7 +96,7 @@ func (k Keeper) apply(ctx sdk.Context, params types.Params, m *types.Message) (s
 		}
 		return author, Outcome{PostID: id}, nil
 	}
-	branch, write := ctx.CacheContext()
+	branch, write := sdk.UnwrapSDKContext(ctx).CacheContext()
 	outcome, err := k.Execute(branch, m)
 	if err != nil {
 		return author, Outcome{}, err
@@ -110,7 +117,11 @@ func (k Keeper) setReceipt(ctx context.Context, r types.Receipt) error {
 	if err := k.Receipts.Set(ctx, r.Hash, r); err != nil {
 		return err
 	}
-	return k.ReceiptExpiry.Set(ctx, collections.Join(r.ExpiresAtMs, r.Hash))
+	if err := k.ReceiptExpiry.Set(ctx, collections.Join(r.ExpiresAtMs, r.Hash)); err != nil {
+		return err
+	}
+	k.replay.add(r.Hash, r.ExpiresAtMs)
+	return nil
 }
 
 // PruneReceipts deletes the receipts whose window closed before the block
@@ -135,5 +146,6 @@ func (k Keeper) PruneReceipts(ctx sdk.Context) error {
 			return err
 		}
 	}
+	k.replay.pruned(now)
 	return nil
 }

@@ -134,7 +134,7 @@ func (k Keeper) Validate(ctx context.Context, params types.Params, m *types.Mess
 
 // refuseReplay refuses a message that already has a receipt.
 func (k Keeper) refuseReplay(ctx context.Context, m *types.Message) error {
-	r, found, err := k.Receipt(ctx, m.Hash)
+	r, found, err := k.latestReceipt(ctx, m.Hash)
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,9 @@ type fixture struct {
 	profiles profileskeeper.Keeper
 	posts    postskeeper.Keeper
 	bank     *fakeBank
+	// restart returns a new messages keeper over the same stores, as a
+	// node restarted on its state has.
+	restart func() keeper.Keeper
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -57,8 +60,11 @@ func newFixture(t testing.TB) *fixture {
 	prof := profileskeeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(keys[profilestypes.StoreKey]), ac, authority)
 	pst := postskeeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(keys[poststypes.StoreKey]), ac, authority, prof)
 	bank := &fakeBank{}
-	k := keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(keys[types.StoreKey]), ac, authority, pst, prof, bank, authtypes.FeeCollectorName)
-	f := &fixture{ctx: ctx.WithBlockHeight(5).WithBlockTime(blockTime).WithChainID(chainID), k: k, profiles: prof, posts: pst, bank: bank}
+	newKeeper := func() keeper.Keeper {
+		return keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(keys[types.StoreKey]), ac, authority, pst, prof, bank, authtypes.FeeCollectorName)
+	}
+	k := newKeeper()
+	f := &fixture{ctx: ctx.WithBlockHeight(5).WithBlockTime(blockTime).WithChainID(chainID), k: k, profiles: prof, posts: pst, bank: bank, restart: newKeeper}
 	require.NoError(t, prof.InitGenesis(f.ctx, profilestypes.DefaultGenesis()))
 	require.NoError(t, pst.InitGenesis(f.ctx, poststypes.DefaultGenesis()))
 	require.NoError(t, k.InitGenesis(f.ctx, types.DefaultGenesis()))

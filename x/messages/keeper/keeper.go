@@ -17,6 +17,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/socialchain/socialchain/internal/addresscodec"
 	"github.com/socialchain/socialchain/x/messages/types"
 )
 
@@ -42,6 +43,10 @@ type Keeper struct {
 	Units collections.Map[sdk.AccAddress, uint32]
 	// Usage holds each author's message count in its latest period.
 	Usage collections.Map[sdk.AccAddress, types.Usage]
+
+	// replay skips the store lookup of receipts that certainly do not
+	// exist (replay_filter.go); shared by every copy of the keeper.
+	replay *replayFilter
 }
 
 // NewKeeper returns the messages keeper. posts and profiles apply the
@@ -66,6 +71,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		ReceiptExpiry: collections.NewKeySet(sb, types.ReceiptExpiryKey, "receipt_expiry", collections.PairKeyCodec(collections.Int64Key, collections.BytesKey)),
 		Units:         collections.NewMap(sb, types.UnitsKey, "units", sdk.AccAddressKey, collections.Uint32Value),
 		Usage:         collections.NewMap(sb, types.UsageKey, "usage", sdk.AccAddressKey, codec.CollValue[types.Usage](cdc)),
+		replay:        newReplayFilter(),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -84,15 +90,9 @@ func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 // GetParams returns the module params.
 func (k Keeper) GetParams(ctx context.Context) (types.Params, error) { return k.Params.Get(ctx) }
 
+// decodeAddress parses a bech32 account address, naming field on failure.
 func (k Keeper) decodeAddress(field, addr string) (sdk.AccAddress, error) {
-	if addr == "" {
-		return nil, errorsmod.Wrapf(types.ErrInvalidField, "%s is empty", field)
-	}
-	bz, err := k.addressCodec.StringToBytes(addr)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidField, "%s %q: %v", field, addr, err)
-	}
-	return bz, nil
+	return addresscodec.DecodeField(k.addressCodec, types.ErrInvalidField, field, addr)
 }
 
 // Receipt returns the receipt of a message, if a block carried it and its
@@ -103,6 +103,17 @@ func (k Keeper) Receipt(ctx context.Context, hash types.Hash) (types.Receipt, bo
 		return r, false, nil
 	}
 	return r, err == nil, err
+}
+
+// latestReceipt is Receipt for the latest state or the block being
+// executed, the states the replay filter covers: most messages are new,
+// and the filter proves them so without a store lookup. Queries at past
+// heights use Receipt.
+func (k Keeper) latestReceipt(ctx context.Context, hash types.Hash) (types.Receipt, bool, error) {
+	if !k.replay.mayHold(hash) {
+		return types.Receipt{}, false, nil
+	}
+	return k.Receipt(ctx, hash)
 }
 
 // units returns the units of owner, free ones included.

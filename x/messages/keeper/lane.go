@@ -82,7 +82,8 @@ func (l *Lane) SetBroadcaster(b Broadcaster) { l.broadcaster = b }
 // whether any message was cryptographically invalid (undecodable or badly
 // signed: what an honest peer never forwards). Messages that came by gossip
 // are not broadcast again: gossipsub forwards them.
-func (l *Lane) Accept(ctx sdk.Context, raw [][]byte, fromGossip bool) (results []types.SubmitResult, forged bool) {
+func (l *Lane) Accept(sdkCtx sdk.Context, raw [][]byte, fromGossip bool) (results []types.SubmitResult, forged bool) {
+	var ctx context.Context = sdkCtx // converted once: each conversion copies the context to the heap
 	results = make([]types.SubmitResult, len(raw))
 	params, err := l.k.Params.Get(ctx)
 	if err != nil {
@@ -95,7 +96,7 @@ func (l *Lane) Accept(ctx sdk.Context, raw [][]byte, fromGossip bool) (results [
 	var toVerify []*types.Message
 	var verifyIdx []int
 	for i, bz := range raw {
-		m, err := types.Decode(bz, ctx.ChainID(), params.MaxMessageBytes)
+		m, err := types.Decode(bz, sdkCtx.ChainID(), params.MaxMessageBytes)
 		if err != nil {
 			results[i], forged = refused(err), true
 			continue

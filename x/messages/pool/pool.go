@@ -1,7 +1,10 @@
 // Package pool is the node-local store of accepted lane messages that wait
 // for a block. A message is written to disk (synced) before the node
 // answers "accepted", so a crash loses none; it leaves the pool when a
-// block carries it or its timestamp leaves the window.
+// block carries it or its timestamp leaves the window. Only messages whose
+// signature this node verified are added (the lane's Accept verifies
+// before it adds), so the pool also tells which signatures need no second
+// check.
 //
 // The pool is node state, not chain state: its order is arrival order, and
 // nothing in it reaches consensus except through a proposal, which every
@@ -9,6 +12,7 @@
 package pool
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"sync"
@@ -160,6 +164,17 @@ func (p *Pool) Has(hash types.Hash) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.byHash[hash] != nil
+}
+
+// HoldsSigned reports whether the pool holds m with the same signature:
+// then this node verified that signature when it accepted m, and a
+// proposal carrying m needs no second check of it. The hash covers only
+// the body, so the signature bytes must match too.
+func (p *Pool) HoldsSigned(m *types.Message) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	e := p.byHash[m.Hash]
+	return e != nil && bytes.Equal(e.msg.Signed.Signature, m.Signed.Signature)
 }
 
 // PendingFor returns how many of author's messages wait in the pool.

@@ -65,6 +65,20 @@ func TestPoolSurvivesReopenInArrivalOrder(t *testing.T) {
 }
 
 func TestPoolRules(t *testing.T) {
+	t.Run("holds signed only with the signature it took", func(t *testing.T) {
+		p, err := pool.Open("", chainID, types.DefaultMaxMessageBytes, 0)
+		require.NoError(t, err)
+		m, raw := message(t, "alice", 1)
+		require.False(t, p.HoldsSigned(m))
+		require.NoError(t, p.Add([]*types.Message{m}, [][]byte{raw}))
+		require.True(t, p.HoldsSigned(m))
+		swapped := *m
+		swapped.Signed.Signature = append([]byte(nil), m.Signed.Signature...)
+		swapped.Signed.Signature[0] ^= 1
+		require.False(t, p.HoldsSigned(&swapped), "same hash, other signature")
+		require.NoError(t, p.Remove([]types.Hash{m.Hash}))
+		require.False(t, p.HoldsSigned(m))
+	})
 	t.Run("adding a message twice keeps one", func(t *testing.T) {
 		p, err := pool.Open("", chainID, types.DefaultMaxMessageBytes, 0)
 		require.NoError(t, err)

@@ -9,7 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
-	"github.com/socialchain/socialchain/internal/benchfixture"
+	"github.com/socialchain/socialchain/testutil/benchfixture"
 	"github.com/socialchain/socialchain/x/posts/types"
 )
 

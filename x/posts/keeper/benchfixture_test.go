@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/socialchain/socialchain/internal/benchfixture"
+	"github.com/socialchain/socialchain/testutil/benchfixture"
 	"github.com/socialchain/socialchain/x/posts/keeper"
 	"github.com/socialchain/socialchain/x/posts/types"
 )

@@ -7,6 +7,7 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/socialchain/socialchain/internal/counter"
 	"github.com/socialchain/socialchain/x/posts/types"
 )
 
@@ -33,25 +34,13 @@ func (k Keeper) adjustCounters(ctx context.Context, id uint64, change func(*type
 	return k.Counters.Set(ctx, id, c)
 }
 
-// addDelta applies a signed delta to an unsigned counter, never below zero.
-func addDelta(n uint64, delta int64) uint64 {
-	if delta < 0 {
-		d := uint64(-delta)
-		if d > n {
-			return 0
-		}
-		return n - d
-	}
-	return n + uint64(delta)
-}
-
 // addReaction adds delta to the count of kind, keeping the list ordered by
 // kind and free of zero counts.
 func addReaction(c *types.PostCounters, kind string, delta int64) {
 	for i := range c.Reactions {
 		switch cmp := strings.Compare(c.Reactions[i].Kind, kind); {
 		case cmp == 0:
-			c.Reactions[i].Count = addDelta(c.Reactions[i].Count, delta)
+			c.Reactions[i].Count = counter.Add(c.Reactions[i].Count, delta)
 			if c.Reactions[i].Count == 0 {
 				c.Reactions = append(c.Reactions[:i], c.Reactions[i+1:]...)
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/socialchain/socialchain/internal/addresscodec"
 	"github.com/socialchain/socialchain/x/posts/types"
 )
 
@@ -114,14 +115,7 @@ func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 
 // decodeAddress parses a bech32 account address, naming field on failure.
 func (k Keeper) decodeAddress(field, addr string) (sdk.AccAddress, error) {
-	if addr == "" {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s is empty", field)
-	}
-	bz, err := k.addressCodec.StringToBytes(addr)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s %q: %v", field, addr, err)
-	}
-	return bz, nil
+	return addresscodec.DecodeField(k.addressCodec, types.ErrInvalidAddress, field, addr)
 }
 
 // GetPost returns post id, tombstone or not, or ErrPostNotFound.

@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/socialchain/socialchain/internal/counter"
 	"github.com/socialchain/socialchain/x/posts/types"
 )
 
@@ -278,12 +279,12 @@ func (k Keeper) DeletePost(ctx context.Context, msg *types.MsgDeletePost) (*type
 		return nil, err
 	}
 	if post.ReplyTo != 0 {
-		if err := k.adjustCounters(ctx, post.ReplyTo, func(c *types.PostCounters) { c.Replies = addDelta(c.Replies, -1) }); err != nil {
+		if err := k.adjustCounters(ctx, post.ReplyTo, func(c *types.PostCounters) { c.Replies = counter.Add(c.Replies, -1) }); err != nil {
 			return nil, err
 		}
 	}
 	if post.QuoteOf != 0 {
-		if err := k.adjustCounters(ctx, post.QuoteOf, func(c *types.PostCounters) { c.Quotes = addDelta(c.Quotes, -1) }); err != nil {
+		if err := k.adjustCounters(ctx, post.QuoteOf, func(c *types.PostCounters) { c.Quotes = counter.Add(c.Quotes, -1) }); err != nil {
 			return nil, err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/socialchain/socialchain/internal/counter"
 	"github.com/socialchain/socialchain/x/posts/types"
 )
 
@@ -73,7 +74,7 @@ func (k Keeper) UndoRepost(ctx context.Context, msg *types.MsgUndoRepost) (*type
 	if err := k.Reposts.Remove(ctx, edge); err != nil {
 		return nil, err
 	}
-	if err := k.adjustCounters(ctx, post.ID, func(c *types.PostCounters) { c.Reposts = addDelta(c.Reposts, -1) }); err != nil {
+	if err := k.adjustCounters(ctx, post.ID, func(c *types.PostCounters) { c.Reposts = counter.Add(c.Reposts, -1) }); err != nil {
 		return nil, err
 	}
 

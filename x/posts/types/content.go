@@ -3,69 +3,51 @@ package types
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	errorsmod "cosmossdk.io/errors"
-	"github.com/ipfs/go-cid"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/socialchain/socialchain/internal/textrules"
 )
 
-const (
-	// MaxCIDLength bounds a CID string before it is parsed.
-	MaxCIDLength = 128
-	// MaxMimeTypeLength bounds a mime type (RFC 6838: 127 per part).
-	MaxMimeTypeLength = 255
-)
+// MaxMimeTypeLength bounds a mime type (RFC 6838: 127 per part).
+const MaxMimeTypeLength = 255
 
 // mimeTopLevelTypes are the IANA top-level media types.
 var mimeTopLevelTypes = []string{
 	"application", "audio", "font", "haptics", "image", "message", "model", "multipart", "text", "video",
 }
 
-// NormalizeText validates a free-text field and returns it NFC-normalized:
-// valid UTF-8, no control characters other than newline and tab (so no
-// carriage returns), no line or paragraph separators, and at most maxRunes
-// code points after normalization. limitName names the param that sets
-// maxRunes, for the error message.
+// NormalizeText validates a free-text field and returns it NFC-normalized
+// (textrules.NormalizeText, with newline and tab allowed). limitName names
+// the param that sets maxRunes, for the error message.
 func NormalizeText(field, s string, maxRunes uint32, limitName string) (string, error) {
-	if !utf8.ValidString(s) {
-		return "", errorsmod.Wrapf(ErrInvalidText, "%s: not valid UTF-8", field)
+	out, err := textrules.NormalizeText(s, maxRunes, true)
+	var tooLong *textrules.TooLongError
+	switch {
+	case err == nil:
+		return out, nil
+	case errors.As(err, &tooLong):
+		return "", errorsmod.Wrapf(ErrTextTooLong, "%s: %v (%s)", field, err, limitName)
+	default:
+		return "", errorsmod.Wrapf(ErrInvalidText, "%s: %v", field, err)
 	}
-	for i, r := range s {
-		if r == '\n' || r == '\t' {
-			continue
-		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return "", errorsmod.Wrapf(ErrInvalidText, "%s: control character %U at byte %d is not allowed", field, r, i)
-		}
-	}
-	// Count before normalizing too: NFC never grows a string's rune count by
-	// much, but a huge input should not be normalized just to be refused.
-	if n := utf8.RuneCountInString(s); n > 4*int(maxRunes)+16 {
-		return "", errorsmod.Wrapf(ErrTextTooLong, "%s: %d characters, the limit is %d (%s)", field, n, maxRunes, limitName)
-	}
-	out := norm.NFC.String(s)
-	if n := utf8.RuneCountInString(out); n > int(maxRunes) {
-		return "", errorsmod.Wrapf(ErrTextTooLong, "%s: %d characters, the limit is %d (%s)", field, n, maxRunes, limitName)
-	}
-	return out, nil
 }
 
 // ValidateCID checks that s is a CIDv0 or CIDv1 string.
 func ValidateCID(field, s string) error {
-	if s == "" {
-		return errorsmod.Wrapf(ErrInvalidCID, "%s: empty", field)
+	err := textrules.ValidateCID(s)
+	var syntax *textrules.CIDSyntaxError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &syntax):
+		return errorsmod.Wrapf(ErrInvalidCID, "%s %q: %v", field, s, syntax.Err)
+	default:
+		return errorsmod.Wrapf(ErrInvalidCID, "%s: %v", field, err)
 	}
-	if len(s) > MaxCIDLength {
-		return errorsmod.Wrapf(ErrInvalidCID, "%s: %d bytes, the limit is %d", field, len(s), MaxCIDLength)
-	}
-	if _, err := cid.Decode(s); err != nil {
-		return errorsmod.Wrapf(ErrInvalidCID, "%s %q: %v", field, s, err)
-	}
-	return nil
 }
 
 // NormalizeMimeType checks that s is shaped type/subtype (RFC 6838
@@ -73,7 +55,7 @@ func ValidateCID(field, s string) error {
 // it lowercase.
 func NormalizeMimeType(field, s string) (string, error) {
 	bad := func(why string) error {
-		return errorsmod.Wrapf(ErrInvalidMimeType, "%s %q: %s; want type/subtype, e.g. image/png", field, truncate(s, 64), why)
+		return errorsmod.Wrapf(ErrInvalidMimeType, "%s %q: %s; want type/subtype, e.g. image/png", field, textrules.Truncate(s, 64), why)
 	}
 	if len(s) == 0 || len(s) > MaxMimeTypeLength {
 		return "", bad(fmt.Sprintf("length must be 1-%d", MaxMimeTypeLength))
@@ -229,18 +211,6 @@ func VerifyChain(versions []PostVersion) error {
 		prev = h
 	}
 	return nil
-}
-
-// truncate shortens s to at most n bytes, on a rune boundary, for error
-// messages.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }
 
 // ParseTags returns the hashtags and @handles of text (see ParseHashtags and

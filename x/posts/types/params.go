@@ -7,6 +7,8 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/socialchain/socialchain/internal/textrules"
 )
 
 // Default params.
@@ -96,7 +98,7 @@ func (p Params) ValidateReaction(kind string) error {
 			return nil
 		}
 	}
-	return errorsmod.Wrapf(ErrInvalidReaction, "kind %q: must be %q or one of reaction_emojis %q", truncate(kind, MaxEmojiBytes), ReactionLike, p.ReactionEmojis)
+	return errorsmod.Wrapf(ErrInvalidReaction, "kind %q: must be %q or one of reaction_emojis %q", textrules.Truncate(kind, MaxEmojiBytes), ReactionLike, p.ReactionEmojis)
 }
 
 // ValidateEmoji checks that s looks like one emoji: NFC UTF-8 of at most

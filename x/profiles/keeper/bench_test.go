@@ -7,13 +7,13 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/socialchain/socialchain/internal/benchfixture"
+	"github.com/socialchain/socialchain/testutil/benchfixture"
 	"github.com/socialchain/socialchain/x/profiles/keeper"
 	"github.com/socialchain/socialchain/x/profiles/types"
 )
 
 // BenchmarkFollow measures a follow on the committed graph fixture
-// (internal/benchfixture: 10k profiles, ~115k follows), by accounts
+// (testutil/benchfixture: 10k profiles, ~115k follows), by accounts
 // outside the reader groups, of accounts drawn by popularity.
 // `make bench-keeper` runs it.
 func BenchmarkFollow(b *testing.B) {

@@ -19,6 +19,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/socialchain/socialchain/internal/addresscodec"
+	"github.com/socialchain/socialchain/internal/counter"
 	"github.com/socialchain/socialchain/x/profiles/types"
 )
 
@@ -105,14 +107,7 @@ func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 
 // decodeAddress parses a bech32 account address, naming field on failure.
 func (k Keeper) decodeAddress(field, addr string) (sdk.AccAddress, error) {
-	if addr == "" {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s is empty", field)
-	}
-	bz, err := k.addressCodec.StringToBytes(addr)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s %q: %v", field, addr, err)
-	}
-	return bz, nil
+	return addresscodec.DecodeField(k.addressCodec, types.ErrInvalidAddress, field, addr)
 }
 
 // GetProfile returns owner's profile or ErrProfileNotFound.
@@ -155,7 +150,7 @@ func (k Keeper) AdjustPostsCount(ctx context.Context, author sdk.AccAddress, del
 	if err != nil {
 		return err
 	}
-	p.PostsCount = addDelta(p.PostsCount, delta)
+	p.PostsCount = counter.Add(p.PostsCount, delta)
 	return k.Profiles.Set(ctx, author, p)
 }
 
@@ -177,18 +172,6 @@ func (k Keeper) IterateFollowing(ctx context.Context, follower sdk.AccAddress, c
 		}
 	}
 	return nil
-}
-
-// addDelta applies a signed delta to an unsigned counter, never below zero.
-func addDelta(n uint64, delta int64) uint64 {
-	if delta < 0 {
-		d := uint64(-delta)
-		if d > n {
-			return 0
-		}
-		return n - d
-	}
-	return n + uint64(delta)
 }
 
 func (k Keeper) mustString(addr sdk.AccAddress) string {

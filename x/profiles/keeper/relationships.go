@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/socialchain/socialchain/internal/counter"
 	"github.com/socialchain/socialchain/x/profiles/types"
 )
 
@@ -182,7 +183,7 @@ func (k Keeper) adjustFollowCounters(ctx context.Context, follower, followee sdk
 	if err != nil {
 		return err
 	}
-	from.FollowingCount = addDelta(from.FollowingCount, delta)
+	from.FollowingCount = counter.Add(from.FollowingCount, delta)
 	if err := k.Profiles.Set(ctx, follower, from); err != nil {
 		return err
 	}
@@ -190,7 +191,7 @@ func (k Keeper) adjustFollowCounters(ctx context.Context, follower, followee sdk
 	if err != nil {
 		return err
 	}
-	to.FollowersCount = addDelta(to.FollowersCount, delta)
+	to.FollowersCount = counter.Add(to.FollowersCount, delta)
 	return k.Profiles.Set(ctx, followee, to)
 }
 

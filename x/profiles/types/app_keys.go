@@ -4,6 +4,8 @@ import (
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/socialchain/socialchain/internal/textrules"
 )
 
 // Scopes an app key can be given: each names the message-lane actions the
@@ -47,7 +49,7 @@ func ValidateScopes(scopes []string) error {
 	}
 	for i, s := range scopes {
 		if !IsKnownScope(s) {
-			return errorsmod.Wrapf(ErrInvalidScope, "scopes[%d] %q: not one of %v", i, truncate(s, 32), AllScopes)
+			return errorsmod.Wrapf(ErrInvalidScope, "scopes[%d] %q: not one of %v", i, textrules.Truncate(s, 32), AllScopes)
 		}
 		for _, prev := range scopes[:i] {
 			if prev == s {

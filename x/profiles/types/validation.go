@@ -1,22 +1,18 @@
 package types
 
 import (
+	"errors"
 	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	errorsmod "cosmossdk.io/errors"
-	"github.com/ipfs/go-cid"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/socialchain/socialchain/internal/textrules"
 )
 
 // MaxWebsiteLength bounds the website field; URLs longer than this are
 // almost certainly not a profile's home page.
 const MaxWebsiteLength = 256
-
-// MaxCIDLength bounds a CID string before it is parsed.
-const MaxCIDLength = 128
 
 // ValidateHandle checks a handle against the handle rules and params:
 // lowercase [a-z0-9_], no leading, trailing or double underscore, a
@@ -30,11 +26,11 @@ func ValidateHandle(handle string, p Params) error {
 		case c >= 'A' && c <= 'Z':
 			return errorsmod.Wrapf(ErrInvalidHandle, "handle %q: uppercase letters are not allowed; use %q", handle, strings.ToLower(handle))
 		default:
-			return errorsmod.Wrapf(ErrInvalidHandle, "handle %q: only a-z, 0-9 and _ are allowed", truncate(handle, 64))
+			return errorsmod.Wrapf(ErrInvalidHandle, "handle %q: only a-z, 0-9 and _ are allowed", textrules.Truncate(handle, 64))
 		}
 	}
 	if n < int(p.HandleMinLength) || n > int(p.HandleMaxLength) {
-		return errorsmod.Wrapf(ErrInvalidHandle, "handle %q: length %d is outside %d-%d", truncate(handle, 64), n, p.HandleMinLength, p.HandleMaxLength)
+		return errorsmod.Wrapf(ErrInvalidHandle, "handle %q: length %d is outside %d-%d", textrules.Truncate(handle, 64), n, p.HandleMinLength, p.HandleMaxLength)
 	}
 	if strings.HasPrefix(handle, "_") || strings.HasSuffix(handle, "_") {
 		return errorsmod.Wrapf(ErrInvalidHandle, "handle %q: must not start or end with _", handle)
@@ -50,26 +46,20 @@ func ValidateHandle(handle string, p Params) error {
 	return nil
 }
 
-// NormalizeText validates a free-text field and returns it NFC-normalized:
-// valid UTF-8, no control characters (newlines and tabs only when
-// multiline), and at most maxRunes runes after normalization.
+// NormalizeText validates a free-text field and returns it NFC-normalized
+// (textrules.NormalizeText; newlines and tabs only when multiline).
 func NormalizeText(field, s string, maxRunes uint32, multiline bool) (string, error) {
-	if !utf8.ValidString(s) {
-		return "", errorsmod.Wrapf(ErrInvalidText, "%s: not valid UTF-8", field)
+	out, err := textrules.NormalizeText(s, maxRunes, multiline)
+	var control *textrules.ControlCharError
+	switch {
+	case err == nil:
+		return out, nil
+	case errors.As(err, &control):
+		// This module's message never named the byte offset.
+		return "", errorsmod.Wrapf(ErrInvalidText, "%s: control character %U is not allowed", field, control.Rune)
+	default:
+		return "", errorsmod.Wrapf(ErrInvalidText, "%s: %v", field, err)
 	}
-	for _, r := range s {
-		if multiline && (r == '\n' || r == '\t') {
-			continue
-		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return "", errorsmod.Wrapf(ErrInvalidText, "%s: control character %U is not allowed", field, r)
-		}
-	}
-	out := norm.NFC.String(s)
-	if n := utf8.RuneCountInString(out); n > int(maxRunes) {
-		return "", errorsmod.Wrapf(ErrInvalidText, "%s: %d characters, the limit is %d", field, n, maxRunes)
-	}
-	return out, nil
 }
 
 // ValidateCID checks that s, when set, is a CIDv0 or CIDv1.
@@ -77,13 +67,16 @@ func ValidateCID(field, s string) error {
 	if s == "" {
 		return nil
 	}
-	if len(s) > MaxCIDLength {
-		return errorsmod.Wrapf(ErrInvalidCID, "%s: %d bytes, the limit is %d", field, len(s), MaxCIDLength)
+	err := textrules.ValidateCID(s)
+	var syntax *textrules.CIDSyntaxError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &syntax):
+		return errorsmod.Wrapf(ErrInvalidCID, "%s %q: %v", field, textrules.Truncate(s, 64), syntax.Err)
+	default:
+		return errorsmod.Wrapf(ErrInvalidCID, "%s: %v", field, err)
 	}
-	if _, err := cid.Decode(s); err != nil {
-		return errorsmod.Wrapf(ErrInvalidCID, "%s %q: %v", field, truncate(s, 64), err)
-	}
-	return nil
 }
 
 // ValidateWebsite checks that s, when set, is an absolute http(s) URL.
@@ -96,20 +89,12 @@ func ValidateWebsite(s string) error {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return errorsmod.Wrapf(ErrInvalidWebsite, "website %q: must be an http:// or https:// URL", truncate(s, 64))
+		return errorsmod.Wrapf(ErrInvalidWebsite, "website %q: must be an http:// or https:// URL", textrules.Truncate(s, 64))
 	}
 	for _, r := range s {
 		if r <= ' ' || r == 0x7f {
-			return errorsmod.Wrapf(ErrInvalidWebsite, "website %q: must not contain spaces or control characters", truncate(s, 64))
+			return errorsmod.Wrapf(ErrInvalidWebsite, "website %q: must not contain spaces or control characters", textrules.Truncate(s, 64))
 		}
 	}
 	return nil
-}
-
-// truncate shortens s for error messages so a huge input cannot bloat logs.
-func truncate(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	return s[:max] + "…"
 }

@@ -110,3 +110,37 @@ func TestValidateWebsite(t *testing.T) {
 		require.ErrorIs(t, types.ValidateWebsite(bad), types.ErrInvalidWebsite, bad)
 	}
 }
+
+// An invalid input quoted in an error is shortened on a character
+// boundary: cutting "a" followed by é's at byte 64 used to split an é and
+// leave half of it (\xc3) in the message.
+func TestErrorsQuoteTruncatedInputAsWholeCharacters(t *testing.T) {
+	long := "a" + strings.Repeat("é", 40)
+	for name, err := range map[string]error{
+		"handle":  types.ValidateHandle(long, types.DefaultParams()),
+		"website": types.ValidateWebsite("https://" + long + " x"),
+	} {
+		require.Error(t, err, name)
+		require.True(t, utf8.ValidString(err.Error()), "%s: %q", name, err.Error())
+		require.NotContains(t, err.Error(), `\x`, "%s: no byte of a split character is quoted", name)
+		require.Contains(t, err.Error(), "…", "%s: the input is shortened", name)
+	}
+	err := types.ValidateHandle(long, types.DefaultParams())
+	require.Contains(t, err.Error(), `"a`+strings.Repeat("é", 31)+`…"`)
+}
+
+func TestNormalizeTextRefusesOversizedFieldsBeforeNormalizing(t *testing.T) {
+	// 60 code points that NFC would fold into 30 é's: the field is refused
+	// on its raw length, naming the field and the limit.
+	huge := strings.Repeat("e\u0301", 30)
+	_, err := types.NormalizeText("display_name", huge, 10, false)
+	require.ErrorIs(t, err, types.ErrInvalidText)
+	require.ErrorContains(t, err, "display_name: 60 characters, the limit is 10")
+
+	// Within the raw bound, the limit applies to the normalized text.
+	_, err = types.NormalizeText("display_name", strings.Repeat("e\u0301", 11), 10, false)
+	require.ErrorContains(t, err, "display_name: 11 characters, the limit is 10")
+	out, err := types.NormalizeText("display_name", strings.Repeat("e\u0301", 10), 10, false)
+	require.NoError(t, err)
+	require.Equal(t, strings.Repeat("é", 10), out)
+}

@@ -1,4 +1,4 @@
-package app
+package rest
 
 import (
 	"context"
@@ -9,14 +9,15 @@ import (
 	"google.golang.org/grpc"
 
 	"github.com/cosmos/cosmos-sdk/client"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
 	authtx "github.com/cosmos/cosmos-sdk/x/auth/tx"
 )
 
-// broadcastWithReasons is the SDK's tx service (gRPC; REST through
-// restTxClient) with two gaps of its BroadcastTx closed:
+// TxService is the SDK's tx service (gRPC; REST through TxGatewayClient)
+// with two gaps of its BroadcastTx closed:
 //
 //   - BROADCAST_MODE_ASYNC hands the bytes to CometBFT without CheckTx, so
 //     bytes that are not a tx at all were answered code 0. They are decoded
@@ -25,34 +26,44 @@ import (
 //   - Refusals the SDK derives from CometBFT's error string (a tx already in
 //     the mempool cache, a full mempool, a tx over max_tx_bytes) come back
 //     with an empty raw_log; they get one saying what happened.
-type broadcastWithReasons struct {
+type TxService struct {
 	txtypes.ServiceServer
 	decode sdk.TxDecoder
 }
 
-// txService is the tx service of clientCtx with broadcastWithReasons.
-func (app *SocialApp) txService(clientCtx client.Context) broadcastWithReasons {
-	return broadcastWithReasons{
-		ServiceServer: authtx.NewTxServer(clientCtx, app.Simulate, app.interfaceRegistry),
-		decode:        app.txConfig.TxDecoder(),
+// NewTxService is the tx service of clientCtx, simulating with simulate
+// and decoding with decode, with TxService's reasons.
+func NewTxService(clientCtx client.Context, simulate func(txBytes []byte) (sdk.GasInfo, *sdk.Result, error), registry codectypes.InterfaceRegistry, decode sdk.TxDecoder) TxService {
+	return TxService{
+		ServiceServer: authtx.NewTxServer(clientCtx, simulate, registry),
+		decode:        decode,
 	}
 }
 
-// restTxClient is the tx service client behind the REST gateway's
+// TxGatewayClient is the tx service client behind the REST gateway's
 // /cosmos/tx/v1beta1/* routes: the SDK's, except BroadcastTx, which goes
-// through broadcastWithReasons. The SDK's client context broadcasts a
+// through TxService. The SDK's client context broadcasts a
 // BroadcastTxRequest straight to CometBFT instead of calling the gRPC
 // service, so the gRPC server's wrapper alone would not cover REST.
-type restTxClient struct {
+type TxGatewayClient struct {
 	txtypes.ServiceClient
-	broadcast broadcastWithReasons
+	broadcast TxService
 }
 
-func (c restTxClient) BroadcastTx(ctx context.Context, req *txtypes.BroadcastTxRequest, _ ...grpc.CallOption) (*txtypes.BroadcastTxResponse, error) {
+// NewTxGatewayClient is the gateway's tx client over clientCtx, with
+// svc's BroadcastTx.
+func NewTxGatewayClient(clientCtx client.Context, svc TxService) TxGatewayClient {
+	return TxGatewayClient{ServiceClient: txtypes.NewServiceClient(clientCtx), broadcast: svc}
+}
+
+// BroadcastTx is TxService's.
+func (c TxGatewayClient) BroadcastTx(ctx context.Context, req *txtypes.BroadcastTxRequest, _ ...grpc.CallOption) (*txtypes.BroadcastTxResponse, error) {
 	return c.broadcast.BroadcastTx(ctx, req)
 }
 
-func (s broadcastWithReasons) BroadcastTx(ctx context.Context, req *txtypes.BroadcastTxRequest) (*txtypes.BroadcastTxResponse, error) {
+// BroadcastTx refuses undecodable async bytes and explains refusals that
+// come back without a raw_log.
+func (s TxService) BroadcastTx(ctx context.Context, req *txtypes.BroadcastTxRequest) (*txtypes.BroadcastTxResponse, error) {
 	if req != nil && req.Mode == txtypes.BroadcastMode_BROADCAST_MODE_ASYNC && len(req.TxBytes) > 0 {
 		if _, err := s.decode(req.TxBytes); err != nil {
 			codespace, code, log := errorsmod.ABCIInfo(errorsmod.Wrap(sdkerrors.ErrTxDecode, err.Error()), false)

@@ -1,4 +1,4 @@
-package app
+package rest
 
 import (
 	"bytes"
@@ -21,10 +21,10 @@ const OpenAPIPath = "/openapi.json"
 // which lacks socialchain's routes; the page we serve loads ours instead.
 const sdkSpecURL = `url: "./swagger.yaml"`
 
-// registerOpenAPI serves the embedded OpenAPI document at OpenAPIPath and,
+// RegisterOpenAPI serves the embedded OpenAPI document at OpenAPIPath and,
 // when api.swagger is set in app.toml, the SDK's Swagger UI at /swagger/
 // showing that document.
-func registerOpenAPI(r *mux.Router, swagger bool) error {
+func RegisterOpenAPI(r *mux.Router, swagger bool) error {
 	r.Path(OpenAPIPath).Methods(http.MethodGet, http.MethodHead).HandlerFunc(serveBytes("application/json", docs.OpenAPI))
 	if !swagger {
 		return nil

@@ -1,4 +1,4 @@
-package app
+package rest
 
 import (
 	"github.com/gorilla/mux"
@@ -6,10 +6,10 @@ import (
 	"github.com/socialchain/socialchain/web"
 )
 
-// registerWebApp serves the browser app at /app/ on the REST server, so the
+// RegisterWebApp serves the browser app at /app/ on the REST server, so the
 // page and the API it calls share an origin (no CORS, and the page's
 // Content-Security-Policy can allow this node only).
-func registerWebApp(router *mux.Router) {
+func RegisterWebApp(router *mux.Router) {
 	h, err := web.NewAppHandler()
 	if err != nil {
 		// The files are embedded at build time: a failure is a broken build.

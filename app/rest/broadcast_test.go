@@ -1,4 +1,4 @@
-package app
+package rest
 
 import (
 	"context"
@@ -27,10 +27,10 @@ func (s cannedTxService) BroadcastTx(context.Context, *txtypes.BroadcastTxReques
 	return &txtypes.BroadcastTxResponse{TxResponse: &res}, nil
 }
 
-func newBroadcastWithReasons(res sdk.TxResponse) (broadcastWithReasons, *int) {
+func newBroadcastWithReasons(res sdk.TxResponse) (TxService, *int) {
 	calls := new(int)
 	cdc := codec.NewProtoCodec(codectypes.NewInterfaceRegistry())
-	return broadcastWithReasons{
+	return TxService{
 		ServiceServer: cannedTxService{res: res, calls: calls},
 		decode:        authtx.NewTxConfig(cdc, authtx.DefaultSignModes).TxDecoder(),
 	}, calls
@@ -87,7 +87,7 @@ func TestRefusalsWithoutRawLogGetAReason(t *testing.T) {
 
 func TestRESTBroadcastGoesThroughTheReasons(t *testing.T) {
 	svc, calls := newBroadcastWithReasons(sdk.TxResponse{Code: sdkerrors.ErrTxInMempoolCache.ABCICode(), Codespace: "sdk", TxHash: "ABCD"})
-	rest := restTxClient{broadcast: svc}
+	rest := TxGatewayClient{broadcast: svc}
 	resp, err := rest.BroadcastTx(context.Background(), &txtypes.BroadcastTxRequest{TxBytes: []byte("x"), Mode: txtypes.BroadcastMode_BROADCAST_MODE_SYNC})
 	require.NoError(t, err)
 	require.Equal(t, 1, *calls)

@@ -1,4 +1,4 @@
-package app
+package rest
 
 import (
 	"encoding/json"
@@ -46,7 +46,7 @@ func requireRESTError(t *testing.T, resp *http.Response, body []byte, httpStatus
 func TestUnknownGatewayRouteIs404NotFound(t *testing.T) {
 	// The SDK's API server marshals with EmitDefaults, so details is [].
 	gw := runtime.NewServeMux(runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.JSONPb{EmitDefaults: true, OrigName: true}))
-	useRESTErrorHandler(gw)
+	UseErrorHandler(gw)
 	for _, path := range []string{"/socialchain/posts/v1/nope", "/nope"} {
 		resp, body := serve(t, gw, http.MethodGet, path, nil)
 		requireRESTError(t, resp, body, http.StatusNotFound, codes.NotFound,
@@ -56,7 +56,7 @@ func TestUnknownGatewayRouteIs404NotFound(t *testing.T) {
 
 func TestOpenAPIDocumentAndSwaggerUIAreServed(t *testing.T) {
 	r := mux.NewRouter()
-	require.NoError(t, registerOpenAPI(r, true))
+	require.NoError(t, RegisterOpenAPI(r, true))
 
 	resp, body := serve(t, r, http.MethodGet, OpenAPIPath, nil)
 	require.Equal(t, http.StatusOK, resp.StatusCode)
@@ -76,7 +76,7 @@ func TestOpenAPIDocumentAndSwaggerUIAreServed(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.StatusCode, "the UI's assets are served")
 
 	off := mux.NewRouter()
-	require.NoError(t, registerOpenAPI(off, false))
+	require.NoError(t, RegisterOpenAPI(off, false))
 	resp, _ = serve(t, off, http.MethodGet, "/swagger/", nil)
 	require.Equal(t, http.StatusNotFound, resp.StatusCode, "no UI unless api.swagger is set")
 	resp, _ = serve(t, off, http.MethodGet, OpenAPIPath, nil)
@@ -86,7 +86,7 @@ func TestOpenAPIDocumentAndSwaggerUIAreServed(t *testing.T) {
 func TestOversizeRESTBodiesAre413InTheGatewayShape(t *testing.T) {
 	var reached []string
 	r := mux.NewRouter()
-	r.Use(limitRESTBodies)
+	r.Use(LimitBodies)
 	r.PathPrefix("/").HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		n, err := io.Copy(io.Discard, req.Body)
 		if err != nil {
@@ -95,20 +95,20 @@ func TestOversizeRESTBodiesAre413InTheGatewayShape(t *testing.T) {
 		}
 		reached = append(reached, fmt.Sprintf("%s %d", req.URL.Path, n))
 	})
-	big := strings.Repeat("x", MaxRESTBodyBytes+1)
+	big := strings.Repeat("x", MaxBodyBytes+1)
 
 	resp, body := serve(t, r, http.MethodPost, "/cosmos/tx/v1beta1/txs", strings.NewReader(big))
 	requireRESTError(t, resp, body, http.StatusRequestEntityTooLarge, codes.ResourceExhausted,
-		fmt.Sprintf("request body is %d bytes; the limit for /cosmos/tx/v1beta1/txs is %d bytes", MaxRESTBodyBytes+1, MaxRESTBodyBytes))
+		fmt.Sprintf("request body is %d bytes; the limit for /cosmos/tx/v1beta1/txs is %d bytes", MaxBodyBytes+1, MaxBodyBytes))
 	require.Empty(t, reached, "the handler never sees an oversize body")
 
-	resp, _ = serve(t, r, http.MethodPost, "/cosmos/tx/v1beta1/txs", strings.NewReader(big[:MaxRESTBodyBytes]))
+	resp, _ = serve(t, r, http.MethodPost, "/cosmos/tx/v1beta1/txs", strings.NewReader(big[:MaxBodyBytes]))
 	require.Equal(t, http.StatusOK, resp.StatusCode, "a body at the limit passes")
 	resp, _ = serve(t, r, http.MethodPost, "/socialchain/content/v1/blobs", strings.NewReader(big))
 	require.Equal(t, http.StatusOK, resp.StatusCode, "blob uploads keep the content API's own limit")
 	require.Equal(t, []string{
-		fmt.Sprintf("/cosmos/tx/v1beta1/txs %d", MaxRESTBodyBytes),
-		fmt.Sprintf("/socialchain/content/v1/blobs %d", MaxRESTBodyBytes+1),
+		fmt.Sprintf("/cosmos/tx/v1beta1/txs %d", MaxBodyBytes),
+		fmt.Sprintf("/socialchain/content/v1/blobs %d", MaxBodyBytes+1),
 	}, reached)
 
 	// Without a Content-Length the body is cut at the limit while read.
