@@ -170,13 +170,13 @@ func TestEndBlockerHandsOverToNewSignerSet(t *testing.T) {
 		name   string
 		change func(t *testing.T, f *fixture)
 	}{
-		{name: "power moving more than 5% hands over", change: func(t *testing.T, f *fixture) { f.staking.set(f.vals[2], 40) }},
+		{name: "power moving more than 5% hands over", change: func(t *testing.T, f *fixture) { f.setPower(f.vals[2], 40) }},
 		{name: "a joining signer hands over", change: func(t *testing.T, f *fixture) { f.register(t, 3, nil) }},
 		{name: "a leaving signer hands over", change: func(t *testing.T, f *fixture) {
 			_, err := f.msg.RemoveSigner(f.ctx, &types.MsgRemoveSigner{Operator: f.vals[2].operator})
 			require.NoError(t, err)
 		}},
-		{name: "an unbonded signer hands over", change: func(t *testing.T, f *fixture) { f.staking.set(f.vals[2], 0) }},
+		{name: "an unbonded signer hands over", change: func(t *testing.T, f *fixture) { f.setPower(f.vals[2], 0) }},
 		{name: "a key rotation hands over", change: func(t *testing.T, f *fixture) { f.register(t, 1, ethKey(t, "rotated")) }},
 	}
 	for _, tc := range cases {
@@ -215,8 +215,8 @@ func TestEndBlockerHandsOverToNewSignerSet(t *testing.T) {
 		f := newFixture(t, 50, 50)
 		f.registerAll(t)
 		f.openCheckpoint(t, 10)
-		f.staking.set(f.vals[0], 55)
-		f.staking.set(f.vals[1], 45)
+		f.setPower(f.vals[0], 55)
+		f.setPower(f.vals[1], 45)
 		cp2 := f.openCheckpoint(t, 20)
 		require.EqualValues(t, 0, cp2.Checkpoint.SignerSetNonce)
 		require.Equal(t, mustSet(t, f, 0).Hash, cp2.Checkpoint.NextSignerSetHash)
