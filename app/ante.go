@@ -7,8 +7,15 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/client"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/x/auth/ante"
+	"github.com/cosmos/cosmos-sdk/x/auth/posthandler"
 	"github.com/cosmos/cosmos-sdk/x/authz"
+
+	messagestypes "github.com/socialchain/socialchain/x/messages/types"
+	poststypes "github.com/socialchain/socialchain/x/posts/types"
+	profilestypes "github.com/socialchain/socialchain/x/profiles/types"
 )
 
 // msgRouter finds the Msg service handler the block runs a message with.
@@ -93,4 +100,39 @@ func (d CheckTxMsgsDecorator) checks(msgs []sdk.Msg) bool {
 		}
 	}
 	return false
+}
+
+func (app *SocialApp) setAnteHandler(txConfig client.TxConfig) {
+	anteHandler, err := ante.NewAnteHandler(ante.HandlerOptions{
+		AccountKeeper:   app.AccountKeeper,
+		BankKeeper:      app.BankKeeper,
+		FeegrantKeeper:  app.FeeGrantKeeper,
+		SignModeHandler: txConfig.SignModeHandler(),
+		SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
+	})
+	if err != nil {
+		panic(err)
+	}
+	checkMsgs := NewCheckTxMsgsDecorator(app.MsgServiceRouter(),
+		&profilestypes.MsgCreateProfile{}, &poststypes.MsgCreatePost{}, &messagestypes.MsgBuyUnits{})
+	// The SDK's chain first (fees, signatures, sequence), then the social
+	// rules, so a tx that fails both reports what the SDK reports today.
+	app.SetAnteHandler(func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
+		ctx, err := anteHandler(ctx, tx, simulate)
+		if err != nil {
+			return ctx, err
+		}
+		return checkMsgs.AnteHandle(ctx, tx, simulate, noNextAnte)
+	})
+}
+
+// noNextAnte ends an ante chain.
+func noNextAnte(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, nil }
+
+func (app *SocialApp) setPostHandler() {
+	postHandler, err := posthandler.NewPostHandler(posthandler.HandlerOptions{})
+	if err != nil {
+		panic(err)
+	}
+	app.SetPostHandler(postHandler)
 }

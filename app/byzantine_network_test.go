@@ -18,6 +18,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil/network"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/internal/ethkey"
 	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
@@ -57,7 +58,7 @@ type byzantineApp struct {
 
 func newByzantineApp(t *testing.T, val network.ValidatorI, a *app.SocialApp) *byzantineApp {
 	home := val.GetCtx().Config.RootDir
-	key, err := settlementabci.LoadSigningKey(filepath.Join(home, settlementabci.SigningKeyFile))
+	key, err := ethkey.Load(filepath.Join(home, settlementtypes.SigningKeyFile))
 	require.NoError(t, err)
 	consAddr, err := settlementabci.LoadConsensusAddress(val.GetCtx().Config.PrivValidatorKeyFile())
 	require.NoError(t, err)

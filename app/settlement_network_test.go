@@ -2,7 +2,9 @@ package app_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"testing"
 	"time"
@@ -25,9 +27,8 @@ import (
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 
 	"github.com/socialchain/socialchain/app"
-	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
+	"github.com/socialchain/socialchain/internal/ethkey"
 	"github.com/socialchain/socialchain/x/settlement/keeper"
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -72,15 +73,14 @@ func newSettlementNetworkConfigWrapping(t *testing.T, validators int, wrap func(
 	chainID := cfg.ChainID
 	cfg.AppConstructor = func(val network.ValidatorI) servertypes.Application {
 		home := val.GetCtx().Config.RootDir
-		keyPath := filepath.Join(home, settlementabci.SigningKeyFile)
-		key, err := settlementabci.LoadSigningKey(keyPath)
-		if err != nil {
-			panic(err)
-		}
-		if key == nil {
-			if _, err := settlementabci.GenerateSigningKey(keyPath); err != nil {
+		keyPath := filepath.Join(home, settlementtypes.SigningKeyFile)
+		if _, err := ethkey.Load(keyPath); errors.Is(err, fs.ErrNotExist) {
+			_, err = ethkey.Generate(keyPath)
+			if err != nil {
 				panic(err)
 			}
+		} else if err != nil {
+			panic(err)
 		}
 		if err := enableVoteExtensions(val.GetCtx().Config.GenesisFile()); err != nil {
 			panic(fmt.Errorf("enabling vote extensions: %w", err))
@@ -177,7 +177,7 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 		block, err := rpc.Block(ctx, &next)
 		require.NoError(t, err)
 		require.Equal(t, []byte(block.Block.AppHash), c.AppHash, "checkpoint %d", c.Number)
-		digest := l1.CheckpointDigest(keeper.Domain(params, cfg.ChainID), l1.Checkpoint{
+		digest := settlementtypes.CheckpointDigest(keeper.Domain(params, cfg.ChainID), settlementtypes.L1Checkpoint{
 			Number: c.Number, Height: uint64(c.Height), AppHash: [32]byte(c.AppHash), SettlementRoot: [32]byte(c.SettlementRoot),
 			SignerSetNonce: c.SignerSetNonce, NextSignerSetHash: [32]byte(c.NextSignerSetHash), Time: c.Time,
 		})
@@ -196,7 +196,7 @@ func TestSettlementNetworkFinalizesCheckpoints(t *testing.T) {
 			signed += set.Members[s.SignerIndex].Power
 		}
 		require.Equal(t, signed, cp.SignedPower)
-		require.True(t, l1.HasQuorum(cp.SignedPower, cp.TotalPower))
+		require.True(t, settlementtypes.HasQuorum(cp.SignedPower, cp.TotalPower))
 		t.Logf("checkpoint %d at height %d final with %d signatures (%d/%d power)", c.Number, c.Height, len(cp.Signatures), cp.SignedPower, cp.TotalPower)
 	}
 }
@@ -214,14 +214,12 @@ func registerSigners(t *testing.T, net *network.Network, chainID string, params 
 	registered := map[string]string{} // eth address → validator
 	var hashes []string
 	for _, val := range net.Validators {
-		key, err := settlementabci.LoadSigningKey(filepath.Join(val.Ctx.Config.RootDir, settlementabci.SigningKeyFile))
-		require.NoError(t, err)
-		require.NotNil(t, key, "the app constructor wrote a key for %s", val.Moniker)
+		key, err := ethkey.Load(filepath.Join(val.Ctx.Config.RootDir, settlementtypes.SigningKeyFile))
+		require.NoError(t, err, "the app constructor wrote a key for %s", val.Moniker)
 		eth := crypto.PubkeyToAddress(key.PublicKey).Hex()
-		proof, err := crypto.Sign(settlementtypes.RegistrationDigest(val.ValAddress.String(), chainID, params.L1ChainId, 0), key)
+		proof, err := settlementtypes.SignDigest(key, [32]byte(settlementtypes.RegistrationDigest(val.ValAddress.String(), chainID, params.L1ChainId, 0)))
 		require.NoError(t, err)
-		proof[64] += 27
-		msg := &settlementtypes.MsgRegisterSigner{Operator: val.Address.String(), EthAddress: eth, Proof: proof}
+		msg := &settlementtypes.MsgRegisterSigner{Operator: val.Address.String(), EthAddress: eth, Proof: proof[:]}
 		res, err := node.BroadcastTxSync(signTx(t, node, val, chainID, msg))
 		require.NoError(t, err)
 		require.Zero(t, res.Code, res.RawLog)

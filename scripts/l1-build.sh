@@ -2,18 +2,18 @@
 # l1-build.sh compiles the settlement contracts and regenerates their Go
 # bindings, reproducibly:
 #
-#   x/settlement/l1/contracts/*.sol   sources (hand-written)
-#   x/settlement/l1/build/<C>.abi     ABI, pretty-printed JSON     (generated, committed)
-#   x/settlement/l1/build/<C>.bin     creation bytecode, hex       (generated, committed)
-#   x/settlement/l1/build/solc.json   compiler version + settings  (generated, committed)
-#   x/settlement/l1/bindings/*.go     abigen v2 bindings           (generated, committed)
+#   l1/contracts/*.sol     sources (hand-written)
+#   l1/build/<C>.abi       ABI, pretty-printed JSON     (generated, committed)
+#   l1/build/<C>.bin       creation bytecode, hex       (generated, committed)
+#   l1/build/solc.json     compiler version + settings  (generated, committed)
+#   l1/bindings/*.go       abigen v2 bindings           (generated, committed)
 #
 # The compiler is solcjs from npm at a pinned version (and checked against its
 # pinned commit), installed on first use into .cache/solc/<version>/ (git
 # ignored). abigen is go-ethereum's cmd/abigen at the version go.mod pins,
 # run with `go run pkg@version` so its CLI dependencies stay out of go.mod.
 # Settings are fixed (optimizer on, fixed runs, pinned EVM version, source
-# names relative to x/settlement/l1), so running this twice yields no diff.
+# names relative to l1/), so running this twice yields no diff.
 set -euo pipefail
 
 SOLC_VERSION=0.8.37
@@ -23,7 +23,7 @@ OPTIMIZER_RUNS=200
 ABIGEN=github.com/ethereum/go-ethereum/cmd/abigen@v1.17.10
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-l1="$root/x/settlement/l1"
+l1="$root/l1"
 solc_dir="$root/.cache/solc/$SOLC_VERSION"
 
 if [ ! -f "$solc_dir/node_modules/solc/soljson.js" ]; then
@@ -37,7 +37,7 @@ mkdir -p "$l1/build" "$l1/bindings"
 # Outputs are replaced wholesale so a removed contract leaves nothing behind.
 rm -f "$l1"/build/*.abi "$l1"/build/*.bin "$l1"/bindings/*.go
 
-echo "Compiling x/settlement/l1/contracts/*.sol with solc $SOLC_VERSION (evm $EVM_VERSION, runs $OPTIMIZER_RUNS)"
+echo "Compiling l1/contracts/*.sol with solc $SOLC_VERSION (evm $EVM_VERSION, runs $OPTIMIZER_RUNS)"
 SOLC_MODULE="$solc_dir/node_modules/solc" SOLC_VERSION="$SOLC_VERSION" SOLC_COMMIT="$SOLC_COMMIT" \
 	EVM_VERSION="$EVM_VERSION" OPTIMIZER_RUNS="$OPTIMIZER_RUNS" L1_DIR="$l1" \
 	node - <<'JS'
@@ -100,4 +100,4 @@ for abi in "$l1"/build/*.abi; do
 		--pkg bindings --type "$name" --out "$l1/bindings/$file"
 	chmod 0644 "$l1/bindings/$file"
 done
-echo "Done: x/settlement/l1/build/ and x/settlement/l1/bindings/"
+echo "Done: l1/build/ and l1/bindings/"

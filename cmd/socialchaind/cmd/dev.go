@@ -25,6 +25,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/l1/relayer"
 	"github.com/socialchain/socialchain/p2p"
 )
 
@@ -324,12 +325,12 @@ func deployDevContractOnce(ctx context.Context, l1 *devL1, want common.Address) 
 	if code, err := client.CodeAt(ctx, want, nil); err == nil && len(code) > 0 {
 		return nil
 	}
-	conn, err := dialChain(fmt.Sprintf("127.0.0.1:%d", devPorts.GRPC))
+	conn, err := relayer.DialNode(fmt.Sprintf("127.0.0.1:%d", devPorts.GRPC))
 	if err != nil {
 		return fmt.Errorf("connecting to the node: %w", err)
 	}
 	defer conn.Close()
-	addr, err := deployWithChainSet(ctx, client, conn, l1.key)
+	addr, err := relayer.DeployFromChain(ctx, client, conn, l1.key)
 	if err != nil {
 		return err
 	}

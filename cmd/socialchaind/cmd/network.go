@@ -11,7 +11,6 @@ import (
 	cmtcfg "github.com/cometbft/cometbft/config"
 	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/cosmos/go-bip39"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
 
@@ -32,8 +31,8 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/socialchain/socialchain/app"
+	"github.com/socialchain/socialchain/internal/ethkey"
 	"github.com/socialchain/socialchain/p2p"
-	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
 	settlementtypes "github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -256,7 +255,7 @@ func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) 
 		return err
 	}
 
-	key, err := settlementabci.GenerateSigningKey(filepath.Join(n.Home, settlementabci.SigningKeyFile))
+	key, err := ethkey.Generate(filepath.Join(n.Home, settlementtypes.SigningKeyFile))
 	if err != nil {
 		return err
 	}
@@ -281,7 +280,7 @@ func initNodeHome(clientCtx client.Context, spec networkSpec, n *validatorNode) 
 		appCfg.StateSync.SnapshotInterval = *spec.SnapshotInterval
 	}
 	if spec.Relayer != nil {
-		if err := writeRelayerKey(filepath.Join(n.Home, appCfg.Settlement.RelayerKeyFile), spec.Relayer.Key); err != nil {
+		if err := ethkey.Write(filepath.Join(n.Home, appCfg.Settlement.RelayerKeyFile), spec.Relayer.Key); err != nil {
 			return err
 		}
 		appCfg.Settlement.Relay = true
@@ -334,18 +333,6 @@ func writeGentx(clientCtx client.Context, spec networkSpec, n *validatorNode, ge
 		return err
 	}
 	return os.WriteFile(filepath.Join(gentxsDir, n.Moniker+".json"), bz, 0o600)
-}
-
-// writeRelayerKey stores key in the JSON format LoadSigningKey reads.
-func writeRelayerKey(path string, key *ecdsa.PrivateKey) error {
-	bz, err := json.MarshalIndent(map[string]string{
-		"address":     crypto.PubkeyToAddress(key.PublicKey).Hex(),
-		"private_key": hexutil.Encode(crypto.FromECDSA(key)),
-	}, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, bz, 0o600)
 }
 
 // assignContentIdentities creates each node's libp2p identity up front so

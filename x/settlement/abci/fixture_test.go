@@ -2,10 +2,8 @@ package abci_test
 
 import (
 	"bytes"
-	"context"
 	"crypto/ecdsa"
 	"fmt"
-	"sort"
 	"testing"
 	"time"
 
@@ -16,7 +14,6 @@ import (
 
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/log/v2"
-	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
@@ -26,12 +23,11 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	socialtestutil "github.com/socialchain/socialchain/testutil"
 	"github.com/socialchain/socialchain/x/settlement"
 	"github.com/socialchain/socialchain/x/settlement/abci"
 	"github.com/socialchain/socialchain/x/settlement/keeper"
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -67,12 +63,11 @@ type testValidator struct {
 // and checkpoint 1 opened at openHeight. The context is at extendHeight,
 // before BeginBlocker: the state ExtendVote and VerifyVoteExtension see.
 type fixture struct {
-	ctx     sdk.Context
-	cdc     codec.Codec
-	k       keeper.Keeper
-	msg     types.MsgServer
-	staking *fakeStaking
-	vals    []testValidator
+	ctx  sdk.Context
+	cdc  codec.Codec
+	k    keeper.Keeper
+	msg  types.MsgServer
+	vals []testValidator
 }
 
 func newFixture(t testing.TB, registered int) *fixture {
@@ -86,17 +81,17 @@ func newFixture(t testing.TB, registered int) *fixture {
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
 
-	staking := &fakeStaking{byVal: map[string]stakingtypes.Validator{}, byCons: map[string]string{}}
+	staking := socialtestutil.NewStaking()
 	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), ac, vc, staking, authority)
 	gs := types.DefaultGenesis()
 	gs.Params.L1Contract = testContract
 	require.NoError(t, k.InitGenesis(ctx, gs))
-	f := &fixture{ctx: ctx, cdc: encCfg.Codec, k: k, msg: keeper.NewMsgServerImpl(k), staking: staking}
+	f := &fixture{ctx: ctx, cdc: encCfg.Codec, k: k, msg: keeper.NewMsgServerImpl(k)}
 
 	for i, power := range []int64{40, 30, 20, 10} {
 		v := newTestValidator(t, ac, vc, i)
 		f.vals = append(f.vals, v)
-		staking.set(v, power)
+		staking.Set(v.val, v.valStr, v.cons, power)
 		if i < registered {
 			sig, err := crypto.Sign(types.RegistrationDigest(v.valStr, testChainID, types.DefaultL1ChainID, 0), v.key)
 			require.NoError(t, err)
@@ -188,7 +183,7 @@ func (f *fixture) digest(t testing.TB) []byte {
 // sign is key's signature of digest.
 func sign(t testing.TB, key *ecdsa.PrivateKey, digest []byte) []byte {
 	t.Helper()
-	sig, err := l1.SignDigest(key, [32]byte(digest))
+	sig, err := types.SignDigest(key, [32]byte(digest))
 	require.NoError(t, err)
 	return sig[:]
 }
@@ -232,53 +227,3 @@ func vote(v testValidator, ext []byte) abcitypes.ExtendedVoteInfo {
 		BlockIdFlag:   cmtproto.BlockIDFlagCommit,
 	}
 }
-
-// fakeStaking is the staking keeper the settlement module sees.
-type fakeStaking struct {
-	byVal  map[string]stakingtypes.Validator
-	byCons map[string]string
-}
-
-var _ types.StakingKeeper = (*fakeStaking)(nil)
-
-func (s *fakeStaking) set(v testValidator, power int64) {
-	s.byVal[string(v.val)] = stakingtypes.Validator{
-		OperatorAddress: v.valStr, Status: stakingtypes.Bonded,
-		Tokens: sdk.TokensFromConsensusPower(power, sdk.DefaultPowerReduction),
-	}
-	s.byCons[string(v.cons)] = string(v.val)
-}
-
-func (s *fakeStaking) GetValidator(_ context.Context, addr sdk.ValAddress) (stakingtypes.Validator, error) {
-	v, ok := s.byVal[string(addr)]
-	if !ok {
-		return v, stakingtypes.ErrNoValidatorFound
-	}
-	return v, nil
-}
-
-func (s *fakeStaking) GetValidatorByConsAddr(_ context.Context, consAddr sdk.ConsAddress) (stakingtypes.Validator, error) {
-	op, ok := s.byCons[string(consAddr)]
-	if !ok {
-		return stakingtypes.Validator{}, stakingtypes.ErrNoValidatorFound
-	}
-	return s.byVal[op], nil
-}
-
-func (s *fakeStaking) GetBondedValidatorsByPower(context.Context) ([]stakingtypes.Validator, error) {
-	var out []stakingtypes.Validator
-	for _, v := range s.byVal {
-		if v.IsBonded() {
-			out = append(out, v)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].Tokens.Equal(out[j].Tokens) {
-			return out[i].Tokens.GT(out[j].Tokens)
-		}
-		return out[i].OperatorAddress < out[j].OperatorAddress
-	})
-	return out, nil
-}
-
-func (s *fakeStaking) PowerReduction(context.Context) math.Int { return sdk.DefaultPowerReduction }

@@ -17,7 +17,6 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	cmttypes "github.com/cometbft/cometbft/types"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"cosmossdk.io/log/v2"
 
@@ -65,13 +64,12 @@ func (h *Handler) ExtendVote() sdk.ExtendVoteHandler {
 		if err != nil || !ok {
 			return empty, err
 		}
-		sig, err := crypto.Sign(digest, h.signingKey)
+		sig, err := types.SignDigest(h.signingKey, [32]byte(digest))
 		if err != nil {
 			h.logger.Error("signing checkpoint", "number", cp.Number, "err", err)
 			return empty, nil
 		}
-		sig[64] += 27
-		bz, err := (&types.VoteExtension{Number: cp.Number, Signature: sig}).Marshal()
+		bz, err := (&types.VoteExtension{Number: cp.Number, Signature: sig[:]}).Marshal()
 		if err != nil {
 			return empty, err
 		}

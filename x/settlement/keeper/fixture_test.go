@@ -2,10 +2,8 @@ package keeper_test
 
 import (
 	"bytes"
-	"context"
 	"crypto/ecdsa"
 	"fmt"
-	"sort"
 	"testing"
 	"time"
 
@@ -15,7 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/core/address"
-	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
@@ -25,11 +22,10 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	socialtestutil "github.com/socialchain/socialchain/testutil"
 	"github.com/socialchain/socialchain/x/settlement"
 	"github.com/socialchain/socialchain/x/settlement/keeper"
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -41,7 +37,7 @@ const (
 
 var blockTime = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
-// testValidator is one validator of the fake staking keeper with the
+// testValidator is one validator of the staking double with the
 // Ethereum key it registers.
 type testValidator struct {
 	operator string // bech32 account address: MsgRegisterSigner.Operator
@@ -53,14 +49,14 @@ type testValidator struct {
 }
 
 // fixture is a settlement keeper over an in-memory store with the real
-// codec and a fake staking keeper.
+// codec and the shared staking double (testutil.Staking).
 type fixture struct {
 	ctx       sdk.Context
 	cdc       codec.Codec
 	k         keeper.Keeper
 	msg       types.MsgServer
 	query     types.QueryServer
-	staking   *fakeStaking
+	staking   *socialtestutil.Staking
 	authority string
 	vals      []testValidator
 }
@@ -82,7 +78,7 @@ func newFixture(t testing.TB, powers ...int64) *fixture {
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
 
-	staking := newFakeStaking(vc)
+	staking := socialtestutil.NewStaking()
 	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), ac, vc, staking, authority)
 	gs := types.DefaultGenesis()
 	gs.Params.L1Contract = testContract
@@ -94,7 +90,7 @@ func newFixture(t testing.TB, powers ...int64) *fixture {
 	}
 	for i, p := range powers {
 		f.vals = append(f.vals, newTestValidator(t, ac, vc, i))
-		staking.set(f.vals[i], p)
+		f.setPower(f.vals[i], p)
 	}
 	return f
 }
@@ -217,7 +213,7 @@ func (f *fixture) completeCheckpoint(t testing.TB, h int64, appHash []byte) type
 // signCheckpoint signs checkpoint cp's digest with key.
 func signCheckpoint(t testing.TB, key *ecdsa.PrivateKey, cp types.SignedCheckpoint) []byte {
 	t.Helper()
-	sig, err := l1.SignDigest(key, [32]byte(cp.Digest))
+	sig, err := types.SignDigest(key, [32]byte(cp.Digest))
 	require.NoError(t, err)
 	return sig[:]
 }
@@ -244,67 +240,11 @@ func (f *fixture) events() []string {
 
 func eventType(msg proto.Message) string { return proto.MessageName(msg) }
 
-// fakeStaking is the staking keeper the settlement module sees: bonded
-// validators with powers, found by operator or consensus address.
-type fakeStaking struct {
-	vc     address.Codec
-	byVal  map[string]stakingtypes.Validator // by operator address bytes
-	byCons map[string]string                 // consensus address bytes → operator address bytes
+// setPower gives v power in consensus units in the fixture's staking
+// keeper; 0 unbonds it.
+func (f *fixture) setPower(v testValidator, power int64) {
+	f.staking.Set(v.val, v.valStr, v.cons, power)
 }
-
-var _ types.StakingKeeper = (*fakeStaking)(nil)
-
-func newFakeStaking(vc address.Codec) *fakeStaking {
-	return &fakeStaking{vc: vc, byVal: map[string]stakingtypes.Validator{}, byCons: map[string]string{}}
-}
-
-// set adds or updates v with power in consensus units; 0 unbonds it.
-func (s *fakeStaking) set(v testValidator, power int64) {
-	status := stakingtypes.Bonded
-	if power == 0 {
-		status = stakingtypes.Unbonded
-	}
-	s.byVal[string(v.val)] = stakingtypes.Validator{
-		OperatorAddress: v.valStr,
-		Status:          status,
-		Tokens:          sdk.TokensFromConsensusPower(power, sdk.DefaultPowerReduction),
-	}
-	s.byCons[string(v.cons)] = string(v.val)
-}
-
-func (s *fakeStaking) GetValidator(_ context.Context, addr sdk.ValAddress) (stakingtypes.Validator, error) {
-	v, ok := s.byVal[string(addr)]
-	if !ok {
-		return v, stakingtypes.ErrNoValidatorFound
-	}
-	return v, nil
-}
-
-func (s *fakeStaking) GetValidatorByConsAddr(_ context.Context, consAddr sdk.ConsAddress) (stakingtypes.Validator, error) {
-	op, ok := s.byCons[string(consAddr)]
-	if !ok {
-		return stakingtypes.Validator{}, stakingtypes.ErrNoValidatorFound
-	}
-	return s.byVal[op], nil
-}
-
-func (s *fakeStaking) GetBondedValidatorsByPower(context.Context) ([]stakingtypes.Validator, error) {
-	var out []stakingtypes.Validator
-	for _, v := range s.byVal {
-		if v.IsBonded() {
-			out = append(out, v)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].Tokens.Equal(out[j].Tokens) {
-			return out[i].Tokens.GT(out[j].Tokens)
-		}
-		return out[i].OperatorAddress < out[j].OperatorAddress
-	})
-	return out, nil
-}
-
-func (s *fakeStaking) PowerReduction(context.Context) math.Int { return sdk.DefaultPowerReduction }
 
 // valCodec is the validator address codec the fixture's keeper uses.
 func valCodec() address.Codec { return addresscodec.NewBech32Codec("socialvaloper") }

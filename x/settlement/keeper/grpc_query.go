@@ -72,7 +72,7 @@ func (q queryServer) SignerSet(ctx context.Context, req *types.QuerySignerSetReq
 
 // RecordProof returns a record with its checkpoint and Merkle proof.
 func (q queryServer) RecordProof(ctx context.Context, req *types.QueryRecordProofRequest) (*types.QueryRecordProofResponse, error) {
-	if req == nil || (req.Kind != RecordKindPost && req.Kind != RecordKindProfile) || req.Key == "" {
+	if req == nil || (req.Kind != types.RecordKindPost && req.Kind != types.RecordKindProfile) || req.Key == "" {
 		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "kind must be post or profile, and key set")
 	}
 	return q.Keeper.RecordProof(ctx, req.Kind, req.Key)

@@ -2,8 +2,6 @@ package keeper
 
 import (
 	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -20,14 +18,14 @@ type rawMember struct {
 // normalizeMembers scales powers to sum at most 2^32 and orders the
 // members as the contract expects.
 func normalizeMembers(raw []rawMember) []types.SignerSetMember {
-	signers := make([]l1.Signer, len(raw))
+	signers := make([]types.L1Signer, len(raw))
 	validatorOf := make(map[common.Address]string, len(raw))
 	for i, m := range raw {
 		addr := common.HexToAddress(m.ethAddress)
-		signers[i] = l1.Signer{Address: addr, Power: m.power}
+		signers[i] = types.L1Signer{Address: addr, Power: m.power}
 		validatorOf[addr] = m.validator
 	}
-	normalized := l1.NormalizePowers(signers)
+	normalized := types.NormalizePowers(signers)
 	members := make([]types.SignerSetMember, 0, len(normalized))
 	for _, s := range normalized {
 		if s.Power == 0 {
@@ -44,13 +42,13 @@ func signerSetHash(set types.SignerSet) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := l1.SignerSetHash(l1Set)
+	h := types.SignerSetHash(l1Set)
 	return h[:], nil
 }
 
 // Domain returns the EIP-712 domain checkpoints of this chain are signed in.
-func Domain(params types.Params, cosmosChainID string) l1.Domain {
-	return l1.Domain{L1ChainID: params.L1ChainId, Contract: common.HexToAddress(params.L1Contract), CosmosChainID: cosmosChainID}
+func Domain(params types.Params, cosmosChainID string) types.Domain {
+	return types.Domain{L1ChainID: params.L1ChainId, Contract: common.HexToAddress(params.L1Contract), CosmosChainID: cosmosChainID}
 }
 
 // checkpointDigest is the EIP-712 digest of cp that signers sign.
@@ -59,12 +57,12 @@ func checkpointDigest(params types.Params, cosmosChainID string, cp types.Checkp
 	if err != nil {
 		return nil, err
 	}
-	d := l1.CheckpointDigest(Domain(params, cosmosChainID), l1Cp)
+	d := types.CheckpointDigest(Domain(params, cosmosChainID), l1Cp)
 	return d[:], nil
 }
 
 // merkleRoot is the settlement root over an epoch's leaves.
 func merkleRoot(leaves [][]byte) []byte {
-	root := l1.MerkleRoot(toHashes(leaves))
+	root := types.MerkleRoot(toHashes(leaves))
 	return root[:]
 }

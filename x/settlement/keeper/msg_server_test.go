@@ -43,7 +43,7 @@ func TestRegisterSigner(t *testing.T) {
 			name: "operator without a validator is refused",
 			msg: func(t *testing.T, f *fixture) *types.MsgRegisterSigner {
 				m := f.registerMsg(t, 0, f.vals[0].key)
-				delete(f.staking.byVal, string(f.vals[0].val))
+				f.staking.Remove(f.vals[0].val)
 				return m
 			},
 			wantErr: types.ErrNotValidator,

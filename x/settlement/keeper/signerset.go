@@ -73,19 +73,6 @@ func signerSetChanged(current, next types.SignerSet) bool {
 	return total == 0 || (moved/2)*10_000 > total*SignerSetChangeThresholdBps
 }
 
-// sameMembers reports whether two sets list the same signers and powers.
-func sameMembers(a, b types.SignerSet) bool {
-	if len(a.Members) != len(b.Members) {
-		return false
-	}
-	for i := range a.Members {
-		if a.Members[i].EthAddress != b.Members[i].EthAddress || a.Members[i].Power != b.Members[i].Power {
-			return false
-		}
-	}
-	return true
-}
-
 // SignerForConsAddr returns the registered Ethereum address of the
 // validator with consensus address consAddr.
 func (k Keeper) SignerForConsAddr(ctx context.Context, consAddr []byte) (string, error) {

@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/socialchain/socialchain/x/settlement/keeper"
-	"github.com/socialchain/socialchain/x/settlement/l1"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -38,25 +37,25 @@ func TestCandidateSignerSet(t *testing.T) {
 				require.Negative(t, bytes.Compare(a[:], b[:]), "equal powers ordered by address ascending")
 			}
 		}
-		require.LessOrEqual(t, total, l1.MaxTotalPower)
-		require.Greater(t, total, l1.MaxTotalPower-uint64(len(set.Members)), "normalization loses under one unit per member")
+		require.LessOrEqual(t, total, types.MaxTotalPower)
+		require.Greater(t, total, types.MaxTotalPower-uint64(len(set.Members)), "normalization loses under one unit per member")
 
 		// Members carry their validator, and the set the l1 package's order and hash.
 		byEth := map[string]string{}
 		for _, v := range f.vals {
 			byEth[v.eth] = v.valStr
 		}
-		want := l1.SignerSet{Nonce: 4}
+		want := types.L1SignerSet{Nonce: 4}
 		for _, m := range set.Members {
 			require.Equal(t, byEth[m.EthAddress], m.Validator)
-			want.Signers = append(want.Signers, l1.Signer{Address: common.HexToAddress(m.EthAddress), Power: m.Power})
+			want.Signers = append(want.Signers, types.L1Signer{Address: common.HexToAddress(m.EthAddress), Power: m.Power})
 		}
-		raw := make([]l1.Signer, len(f.vals))
+		raw := make([]types.L1Signer, len(f.vals))
 		for i, v := range f.vals {
-			raw[i] = l1.Signer{Address: common.HexToAddress(v.eth), Power: uint64([]int64{1_000_000, 3, 1_000_000, 3, 7}[i])}
+			raw[i] = types.L1Signer{Address: common.HexToAddress(v.eth), Power: uint64([]int64{1_000_000, 3, 1_000_000, 3, 7}[i])}
 		}
-		require.Equal(t, l1.NormalizePowers(raw), want.Signers)
-		h := l1.SignerSetHash(want)
+		require.Equal(t, types.NormalizePowers(raw), want.Signers)
+		h := types.SignerSetHash(want)
 		require.Equal(t, h[:], set.Hash)
 	})
 
@@ -70,14 +69,14 @@ func TestCandidateSignerSet(t *testing.T) {
 		require.Equal(t, f.vals[0].eth, set.Members[0].EthAddress)
 		require.Equal(t, f.vals[2].eth, set.Members[1].EthAddress)
 		// 40:20 → 2/3 : 1/3 of 2^32.
-		require.EqualValues(t, 2*l1.MaxTotalPower/3, set.Members[0].Power)
-		require.EqualValues(t, l1.MaxTotalPower/3, set.Members[1].Power)
+		require.EqualValues(t, 2*types.MaxTotalPower/3, set.Members[0].Power)
+		require.EqualValues(t, types.MaxTotalPower/3, set.Members[1].Power)
 	})
 
 	t.Run("unbonded validators are excluded", func(t *testing.T) {
 		f := newFixture(t)
 		f.registerAll(t)
-		f.staking.set(f.vals[1], 0)
+		f.setPower(f.vals[1], 0)
 		set, err := f.k.CandidateSignerSet(f.ctx, 0)
 		require.NoError(t, err)
 		require.Len(t, set.Members, 3)
@@ -140,8 +139,8 @@ func TestSignerSetChanged(t *testing.T) {
 			f.registerAll(t)
 			current, err := f.k.CandidateSignerSet(f.ctx, 0)
 			require.NoError(t, err)
-			f.staking.set(f.vals[0], tc.to[0])
-			f.staking.set(f.vals[1], tc.to[1])
+			f.setPower(f.vals[0], tc.to[0])
+			f.setPower(f.vals[1], tc.to[1])
 			next, err := f.k.CandidateSignerSet(f.ctx, 1)
 			require.NoError(t, err)
 			require.Equal(t, tc.wantChange, keeper.SignerSetChanged(current, next))

@@ -9,6 +9,18 @@ const (
 	StoreKey = ModuleName
 )
 
+// SigningKeyFile is where a validator's checkpoint-signing key lives,
+// relative to the node home, in the format of internal/ethkey. It never
+// goes on chain.
+const SigningKeyFile = "config/settlement_key.json"
+
+// Record kinds in the settlement tree (SettlementRecord.Kind, the kind of
+// a RecordProof query).
+const (
+	RecordKindPost    = "post"
+	RecordKindProfile = "profile"
+)
+
 // Collection prefixes: one byte each, never reused.
 var (
 	ParamsKey         = collections.NewPrefix(0)

@@ -3,7 +3,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
@@ -13,7 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/tx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	settlementabci "github.com/socialchain/socialchain/x/settlement/abci"
+	"github.com/socialchain/socialchain/internal/ethkey"
 	"github.com/socialchain/socialchain/x/settlement/types"
 )
 
@@ -38,12 +40,12 @@ func NewRegisterSignerCmd() *cobra.Command {
 				return err
 			}
 			keyFile, _ := cmd.Flags().GetString(FlagKeyFile)
-			key, err := settlementabci.LoadSigningKey(keyFile)
+			key, err := ethkey.Load(keyFile)
+			if errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("--%s %q does not exist", FlagKeyFile, keyFile)
+			}
 			if err != nil {
 				return err
-			}
-			if key == nil {
-				return fmt.Errorf("--%s %q does not exist", FlagKeyFile, keyFile)
 			}
 			valoper, err := clientCtx.TxConfig.SigningContext().ValidatorAddressCodec().BytesToString(sdk.ValAddress(clientCtx.GetFromAddress()))
 			if err != nil {
@@ -59,15 +61,14 @@ func NewRegisterSignerCmd() *cobra.Command {
 				return err
 			}
 			digest := types.RegistrationDigest(valoper, clientCtx.ChainID, params.Params.L1ChainId, reg.NextNonce)
-			proof, err := crypto.Sign(digest, key)
+			proof, err := types.SignDigest(key, [32]byte(digest))
 			if err != nil {
 				return err
 			}
-			proof[64] += 27
 			msg := &types.MsgRegisterSigner{
 				Operator:   clientCtx.GetFromAddress().String(),
 				EthAddress: crypto.PubkeyToAddress(key.PublicKey).Hex(),
-				Proof:      proof,
+				Proof:      proof[:],
 			}
 			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 		},
