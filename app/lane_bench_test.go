@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"crypto/ed25519"
-	"crypto/sha256"
 	"fmt"
 	"syscall"
 	"testing"
@@ -19,6 +18,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 	"github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -77,17 +77,12 @@ func processCPU(b *testing.B) time.Duration {
 type laneBench struct {
 	app     *app.SocialApp
 	chainID string
-	authors []laneBenchAuthor
+	authors []*loadtest.Account
 	height  int64
 	time    time.Time
 	seq     uint64
 	// posts is the posts keeper's next post id after the last block.
 	posts uint64
-}
-
-type laneBenchAuthor struct {
-	address string
-	key     ed25519.PrivateKey
 }
 
 func newLaneBench(b *testing.B, authors int) *laneBench {
@@ -113,12 +108,12 @@ func newLaneBench(b *testing.B, authors int) *laneBench {
 	var profiles profilestypes.GenesisState
 	require.NoError(b, a.AppCodec().UnmarshalJSON(genesis[profilestypes.ModuleName], &profiles))
 	for i := range authors {
-		seed := sha256.Sum256(fmt.Appendf(nil, "lane bench author %d", i))
-		key := ed25519.NewKeyFromSeed(seed[:])
-		addr := sdk.AccAddress(seed[:20]).String()
-		profiles.Profiles = append(profiles.Profiles, profilestypes.Profile{Owner: addr, Handle: fmt.Sprintf("bench_%03d", i), CreatedAt: bench.time, UpdatedAt: bench.time})
-		profiles.AppKeys = append(profiles.AppKeys, profilestypes.AppKey{Owner: addr, PubKey: key.Public().(ed25519.PublicKey), Scopes: []string{profilestypes.ScopePosts}, AddedAt: bench.time})
-		bench.authors = append(bench.authors, laneBenchAuthor{address: addr, key: key})
+		priv := secp256k1.GenPrivKeyFromSecret(fmt.Appendf(nil, "lane bench author %d", i))
+		author := &loadtest.Account{Index: i, Priv: priv, Address: sdk.AccAddress(priv.PubKey().Address()), AppKey: loadtest.AppKeyOf(priv)}
+		addr := author.Address.String()
+		profiles.Profiles = append(profiles.Profiles, profilestypes.Profile{Owner: addr, Handle: author.Handle(), CreatedAt: bench.time, UpdatedAt: bench.time})
+		profiles.AppKeys = append(profiles.AppKeys, profilestypes.AppKey{Owner: addr, PubKey: author.AppKey.Public().(ed25519.PublicKey), Scopes: []string{profilestypes.ScopePosts}, AddedAt: bench.time})
+		bench.authors = append(bench.authors, author)
 	}
 	genesis[profilestypes.ModuleName] = a.AppCodec().MustMarshalJSON(&profiles)
 	var messages messagestypes.GenesisState
@@ -140,16 +135,12 @@ func (lb *laneBench) batch(b *testing.B, n int) []byte {
 	b.Helper()
 	raw := make([][]byte, n)
 	ts := lb.time.Add(500 * time.Millisecond).UnixMilli()
+	signer := loadtest.LaneSigner{ChainID: lb.chainID}
 	for i := range raw {
 		lb.seq++
-		author := lb.authors[int(lb.seq)%len(lb.authors)]
-		body := messagestypes.MessageBody{
-			ChainID: lb.chainID, Author: author.address, AppKey: author.key.Public().(ed25519.PublicKey), TimestampMs: ts,
-			Kind: &messagestypes.MessageBody_CreatePost{CreatePost: &messagestypes.CreatePost{Text: loadtest.PostText(int(lb.seq)%len(lb.authors), lb.seq)}},
-		}
-		signed, err := messagestypes.Sign(author.key, &body)
+		msg, err := signer.SignPost(lb.authors[int(lb.seq)%len(lb.authors)], lb.seq, ts)
 		require.NoError(b, err)
-		raw[i], err = signed.Marshal()
+		raw[i], err = msg.Signed.Marshal()
 		require.NoError(b, err)
 	}
 	return messagesabci.EncodeBatch(raw)
