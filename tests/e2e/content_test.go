@@ -171,7 +171,7 @@ func TestContentOnDevChain(t *testing.T) {
 // node1 (fetched over bitswap); with node0 stopped, node1 still serves the
 // bytes.
 func TestContentAcrossNodes(t *testing.T) {
-	const base = 47000
+	const base = 22000
 	dir := filepath.Join(t.TempDir(), "localnet")
 	run := func(args ...string) string {
 		cmd := exec.Command("bash", append([]string{filepath.Join(repoRoot, "scripts", "localnet.sh")}, args...)...)

@@ -30,7 +30,7 @@ import (
 )
 
 // faultsBasePort keeps the fault localnet clear of the e2e suite's.
-const faultsBasePort = 49000
+const faultsBasePort = 24000
 
 // faultNet is the 4-validator localnet (scripts/localnet.sh) the scenarios
 // share, checkpointing to contract on geth through a relayer.

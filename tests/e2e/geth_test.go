@@ -20,10 +20,10 @@ import (
 )
 
 const (
-	gethHTTPPort   = 48545
-	gethAuthPort   = 48551
-	gethLocalBase  = 48000 // localnet ports for this test
-	gethRPCURL     = "http://127.0.0.1:48545"
+	gethHTTPPort   = 23545
+	gethAuthPort   = 23551
+	gethLocalBase  = 23000 // localnet ports for this test
+	gethRPCURL     = "http://127.0.0.1:23545"
 	gethL1ChainID  = 1337
 	gethEpochWaits = 3 * time.Minute
 )

@@ -18,7 +18,11 @@ import (
 )
 
 // localnetBasePort keeps the localnet clear of the dev chain's ports.
-const localnetBasePort = 46000
+// Every fixed port of the suite sits below Linux's ephemeral range
+// (32768-60999): there a port could already be the source port of some
+// outgoing connection when a node binds it, and the node would exit with
+// "address already in use".
+const localnetBasePort = 21000
 
 func localnetRPCPort(i int) int { return localnetBasePort + 10*i + 1 }
 
@@ -39,6 +43,17 @@ func localnetAt(t *testing.T, dir string, basePort int, args ...string) string {
 	)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "localnet.sh %s:\n%s", strings.Join(args, " "), out)
+	if len(args) == 2 && args[0] == "start" { // the first start, which writes the homes
+		t.Cleanup(func() {
+			if !t.Failed() {
+				return
+			}
+			logs, _ := filepath.Glob(filepath.Join(dir, "node*", "node.log"))
+			for _, log := range logs {
+				logLines(t, log, 30)
+			}
+		})
+	}
 	return string(out)
 }
 
