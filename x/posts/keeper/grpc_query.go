@@ -132,7 +132,7 @@ func (q queryServer) Thread(ctx context.Context, req *types.QueryThreadRequest) 
 		return nil, err
 	}
 	posts, page, err := q.listPosts(ctx, req.Pagination, false, func(ctx context.Context, c idCursor) ([]uint64, *query.PageResponse, error) {
-		return pageIDs(ctx, q.iterateUint64Set(q.Keeper.Threads), post.RootID, c)
+		return pageIDs(ctx, withThreadRoot(q.iterateUint64Set(q.Keeper.Threads), post.RootID, c), post.RootID, c)
 	})
 	if err != nil {
 		return nil, err

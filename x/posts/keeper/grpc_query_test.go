@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
+
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/socialchain/socialchain/x/posts/types"
@@ -171,6 +173,41 @@ func TestQueryRepliesAndThread(t *testing.T) {
 	page, err = f.query.Thread(f.ctx, &types.QueryThreadRequest{Id: r3, Pagination: &query.PageRequest{Key: page.Pagination.NextKey}})
 	require.NoError(t, err)
 	require.Equal(t, []uint64{r2, r3}, ids(page.Posts))
+
+	// Threads lists the replies only; every page order and size still
+	// gives the root exactly once.
+	inThread, err := f.k.Threads.Has(f.ctx, collections.Join(root, root))
+	require.NoError(t, err)
+	require.False(t, inThread, "the root is not stored under itself")
+	threadPages := func(limit uint64, reverse bool) (got []uint64, total uint64) {
+		var key []byte
+		for first := true; first || key != nil; first = false {
+			page, err := f.query.Thread(f.ctx, &types.QueryThreadRequest{Id: r2, Pagination: &query.PageRequest{Key: key, Limit: limit, Reverse: reverse, CountTotal: first}})
+			require.NoError(t, err)
+			require.LessOrEqual(t, len(page.Posts), int(limit))
+			got = append(got, ids(page.Posts)...)
+			if first {
+				total = page.Pagination.Total
+			}
+			key = page.Pagination.NextKey
+		}
+		return got, total
+	}
+	for _, limit := range []uint64{1, 2, 3, 4, 5} {
+		got, total := threadPages(limit, false)
+		require.Equal(t, []uint64{root, r1, r2, r3}, got, "oldest first, pages of %d", limit)
+		require.EqualValues(t, 4, total)
+		got, total = threadPages(limit, true)
+		require.Equal(t, []uint64{r3, r2, r1, root}, got, "newest first, pages of %d", limit)
+		require.EqualValues(t, 4, total)
+	}
+	// A store written when roots were listed under themselves.
+	require.NoError(t, f.k.Threads.Set(f.ctx, collections.Join(root, root)))
+	got, total := threadPages(3, false)
+	require.Equal(t, []uint64{root, r1, r2, r3}, got, "a stored root entry is not listed twice")
+	require.EqualValues(t, 4, total)
+	got, _ = threadPages(1, true)
+	require.Equal(t, []uint64{r3, r2, r1, root}, got)
 
 	_, err = f.query.Replies(f.ctx, &types.QueryRepliesRequest{Id: missingPost})
 	require.ErrorIs(t, err, types.ErrPostNotFound)

@@ -45,7 +45,8 @@ type Keeper struct {
 	LatestPost collections.Map[sdk.AccAddress, uint64]
 	// Replies lists the direct replies of each post, tombstones included.
 	Replies collections.KeySet[PostKey[uint64]]
-	// Threads lists every post of a thread under its root, the root included.
+	// Threads lists every reply of a thread under its root; the root itself
+	// is not listed (the Thread query adds it).
 	Threads collections.KeySet[PostKey[uint64]]
 	// PostsByHashtag lists the live posts carrying each hashtag.
 	PostsByHashtag collections.KeySet[PostKey[string]]

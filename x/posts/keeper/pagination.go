@@ -146,3 +146,63 @@ func countPrefix[P any](ctx context.Context, iterate iterateFunc[P], prefix P) (
 	}
 	return n, nil
 }
+
+// withThreadRoot adds a thread's root to an iteration over the replies
+// listed under it in Threads. The root is the thread's oldest post: first
+// in oldest-first order, last newest-first. A page after a cursor has
+// passed the root oldest-first, and still reaches it newest-first unless
+// the cursor is the root itself.
+func withThreadRoot(replies iterateFunc[uint64], root uint64, c idCursor) iterateFunc[uint64] {
+	rootFirst := !c.descending && !c.hasAfter
+	rootLast := c.descending && (!c.hasAfter || c.after > root)
+	return func(ctx context.Context, r collections.Ranger[PostKey[uint64]]) (keyIterator[PostKey[uint64]], error) {
+		it, err := replies(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		ti := &threadIterator{replies: it, root: collections.Join(root, root), rootFirst: rootFirst, rootLast: rootLast}
+		ti.skipRoot()
+		return ti, nil
+	}
+}
+
+// threadIterator yields a thread's root before or after its replies.
+type threadIterator struct {
+	replies             keyIterator[PostKey[uint64]]
+	root                PostKey[uint64]
+	rootFirst, rootLast bool // the root is still to come, before or after the replies
+}
+
+func (it *threadIterator) Valid() bool { return it.rootFirst || it.replies.Valid() || it.rootLast }
+
+func (it *threadIterator) Next() {
+	switch {
+	case it.rootFirst:
+		it.rootFirst = false
+	case it.replies.Valid():
+		it.replies.Next()
+		it.skipRoot()
+	default:
+		it.rootLast = false
+	}
+}
+
+func (it *threadIterator) Key() (PostKey[uint64], error) {
+	if it.rootFirst || !it.replies.Valid() {
+		return it.root, nil
+	}
+	return it.replies.Key()
+}
+
+func (it *threadIterator) Close() error { return it.replies.Close() }
+
+// skipRoot steps over a (root, root) entry, which stores written before
+// roots left Threads still hold, so the root is never listed twice.
+func (it *threadIterator) skipRoot() {
+	for it.replies.Valid() {
+		if k, err := it.replies.Key(); err != nil || k.K2() != it.root.K2() {
+			return
+		}
+		it.replies.Next()
+	}
+}

@@ -343,10 +343,12 @@ func (k Keeper) indexPost(ctx context.Context, p types.Post) error {
 	if err != nil {
 		return err
 	}
-	if err := k.Threads.Set(ctx, collections.Join(p.RootID, p.ID)); err != nil {
-		return err
-	}
 	if p.ReplyTo != 0 {
+		// A root is not listed under itself: the Thread query puts it first
+		// (one store write less for every root post).
+		if err := k.Threads.Set(ctx, collections.Join(p.RootID, p.ID)); err != nil {
+			return err
+		}
 		if err := k.Replies.Set(ctx, collections.Join(p.ReplyTo, p.ID)); err != nil {
 			return err
 		}

@@ -16,7 +16,7 @@ var (
 	PostsKey           = collections.NewPrefix(2)  // id -> Post
 	PostsByAuthorKey   = collections.NewPrefix(3)  // (author, id), live posts only
 	RepliesKey         = collections.NewPrefix(4)  // (parent, id)
-	ThreadsKey         = collections.NewPrefix(5)  // (root, id), the root included
+	ThreadsKey         = collections.NewPrefix(5)  // (root, id) of every reply; not the root itself
 	PostsByHashtagKey  = collections.NewPrefix(6)  // (tag, id), live posts only
 	VersionsKey        = collections.NewPrefix(7)  // (id, version) -> replaced PostVersion
 	CountersKey        = collections.NewPrefix(8)  // id -> PostCounters
