@@ -35,9 +35,9 @@ import (
 // BenchmarkLaneBlock measures the serial block path of the lane per post:
 // FinalizeBlock (the batch's PreBlock, every module's begin and end
 // block, the IAVL working hash) and Commit, on the node's store (goleveldb
-// on disk, fast-node index off as new homes set it, the node's collector
-// settings), one validator, blocks
-// of laneBenchBlock create_post messages from laneBenchAuthors authors.
+// on disk with the node's AppDBOptions, fast-node index off as new homes
+// set it, the node's collector settings), one validator, blocks of
+// laneBenchBlock create_post messages from laneBenchAuthors authors.
 // Signatures are not verified on this path (ProcessProposal did), so this
 // is the work a block costs every node after its proposal was accepted.
 // ns/op is wall time per post; cpu-ns/post the process's CPU per post.
@@ -88,7 +88,7 @@ type laneBench struct {
 func newLaneBench(b *testing.B, authors int) *laneBench {
 	b.Helper()
 	const chainID = "socialchain-bench-1"
-	db, err := dbm.NewGoLevelDB("application", b.TempDir(), nil)
+	db, err := dbm.NewGoLevelDBWithOpts("application", b.TempDir(), app.AppDBOptions())
 	require.NoError(b, err)
 	app.ApplyGCDefaults() // the collector runs as in a node
 	a := app.NewSocialApp(log.NewNopLogger(), db, true, simAppOptions{},

@@ -151,6 +151,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.SocialApp) {
 	)
 
 	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, appExport, server.StartCmdOptions{
+		DBOpener:  app.OpenAppDB,
 		PostSetup: startNodeServices,
 	})
 	useRESTFrontDoor(rootCmd)
