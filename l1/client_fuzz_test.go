@@ -30,11 +30,7 @@ func (c replyingCaller) CallContract(context.Context, ethereum.CallMsg, *big.Int
 // the reads client.go makes, after one checkpoint.
 func realCallResults(t testing.TB) [][]byte {
 	t.Helper()
-	g := newSignerGroup(t, "fuzz", 1, 1000, 1000, 999, 1)
-	c := newChain(t, g.set, nil)
-	cp := checkpointFor(1, g.set)
-	_, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1, 2))
-	require.NoError(t, err)
+	_, c, cp := chainWithOneCheckpoint(t)
 	var out [][]byte
 	for _, data := range [][]byte{
 		c.contract.PackLastCheckpointNumber(),

@@ -85,11 +85,7 @@ func encodeRevert(t testing.TB, e abi.Error, v any) []byte {
 // simulated L1, taken through RevertData as the relayer takes them.
 func realReverts(t testing.TB) [][]byte {
 	t.Helper()
-	g := newSignerGroup(t, "fuzz", 1, 1000, 1000, 999, 1)
-	c := newChain(t, g.set, nil)
-	cp := checkpointFor(1, g.set)
-	_, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1, 2))
-	require.NoError(t, err)
+	g, c, cp := chainWithOneCheckpoint(t)
 	var out [][]byte
 	for _, refused := range []func() error{
 		func() error { _, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1, 2)); return err }, // StaleCheckpoint

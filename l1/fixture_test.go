@@ -215,3 +215,15 @@ func checkpointFor(number uint64, set settlementtypes.L1SignerSet) settlementtyp
 }
 
 func u256(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
+
+// chainWithOneCheckpoint is a simulated L1 whose contract accepted
+// checkpoint 1 of a three-signer group (the fuzz targets' seeds).
+func chainWithOneCheckpoint(t testing.TB) (signerGroup, *chain, settlementtypes.L1Checkpoint) {
+	t.Helper()
+	g := newSignerGroup(t, "fuzz", 1, 1000, 1000, 999, 1)
+	c := newChain(t, g.set, nil)
+	cp := checkpointFor(1, g.set)
+	_, err := c.submit(cp, g.set, g.sign(t, c.domain, cp, 0, 1, 2))
+	require.NoError(t, err)
+	return g, c, cp
+}
